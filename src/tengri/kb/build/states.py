@@ -95,7 +95,7 @@ def state_rows() -> list[dict[str, str]]:
             "numeric": base["numeric"],
             "name": en["name"],
             "official_name": official,
-            "aliases": "|".join(unique(split(en["aliases"]) + [official], besides=en["name"])),
+            "aliases": "|".join(unique([*split(en["aliases"]), official], besides=en["name"])),
             "adjectives": "|".join(unique(split(adjectives[state_id]["adjectives"]))),
             "demonyms": "|".join(unique(split(adjectives[state_id]["demonyms"]))),
             "ru": "|".join(russian_forms(split(russian.get(state_id, {}).get("ru", "")),
