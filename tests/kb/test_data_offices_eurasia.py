@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections import Counter, defaultdict
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -18,24 +19,70 @@ OFFICES = DATA / "offices-eurasia.csv"
 TERMS = DATA / "terms-eurasia.csv"
 
 PERSON_COLUMNS = ["id", "name", "aliases", "ru", "country", "born", "source"]
-OFFICE_COLUMNS = ["id", "holder_of", "role", "also", "title", "title_aliases", "ru_titles", "leader", "source"]
+OFFICE_COLUMNS = [
+    "id",
+    "holder_of",
+    "role",
+    "also",
+    "title",
+    "title_aliases",
+    "ru_titles",
+    "leader",
+    "source",
+]
 TERM_COLUMNS = ["office", "person", "start", "end", "acting", "source"]
 
 # States whose head of state, head of government and foreign minister the brief requires.
 REQUIRED_STATES = [
-    "RUS", "KAZ", "UZB", "KGZ", "TJK", "TKM", "AZE", "ARM", "GEO", "BLR", "UKR", "MDA",
-    "EST", "LVA", "LTU", "TUR", "DEU", "FRA", "ITA", "GBR",
+    "RUS",
+    "KAZ",
+    "UZB",
+    "KGZ",
+    "TJK",
+    "TKM",
+    "AZE",
+    "ARM",
+    "GEO",
+    "BLR",
+    "UKR",
+    "MDA",
+    "EST",
+    "LVA",
+    "LTU",
+    "TUR",
+    "DEU",
+    "FRA",
+    "ITA",
+    "GBR",
 ]
 # Turkmenistan has no prime minister: the President chairs the Cabinet.
 NO_SEPARATE_HEAD_OF_GOVERNMENT = {"TKM"}
 REQUIRED_IGO_OFFICES = [
-    "igo:UN.secretary_general", "igo:NATO.secretary_general", "igo:EU.commission_president",
-    "igo:EU.council_president", "igo:EU.high_representative", "igo:OSCE.secretary_general",
-    "igo:CSTO.secretary_general", "igo:SCO.secretary_general", "igo:CIS.secretary_general",
-    "igo:EAEU.commission_chairman", "igo:COE.secretary_general", "igo:OTS.secretary_general",
+    "igo:UN.secretary_general",
+    "igo:NATO.secretary_general",
+    "igo:EU.commission_president",
+    "igo:EU.council_president",
+    "igo:EU.high_representative",
+    "igo:OSCE.secretary_general",
+    "igo:CSTO.secretary_general",
+    "igo:SCO.secretary_general",
+    "igo:CIS.secretary_general",
+    "igo:EAEU.commission_chairman",
+    "igo:COE.secretary_general",
+    "igo:OTS.secretary_general",
 ]
-# Surnames the brief names as too common to stand alone as an alias.
-AMBIGUOUS_SURNAMES = {"Lee", "Kim", "Brown", "Smith", "Ivanov", "Aliyev", "Sargsyan", "Japarov", "Berdimuhamedov"}
+# Surnames too common (or shared by relatives in office) to stand alone as an alias.
+AMBIGUOUS_SURNAMES = {
+    "Lee",
+    "Kim",
+    "Brown",
+    "Smith",
+    "Ivanov",
+    "Aliyev",
+    "Sargsyan",
+    "Japarov",
+    "Berdimuhamedov",
+}
 
 
 def read(path: Path) -> list[dict[str, str]]:
@@ -90,7 +137,12 @@ def test_person_and_office_ids_are_unique_and_well_formed(persons, offices) -> N
     office_ids = [row["id"] for row in offices]
     assert [i for i, n in Counter(person_ids).items() if n > 1] == []
     assert [i for i, n in Counter(office_ids).items() if n > 1] == []
-    assert [i for i in person_ids if not i.startswith("person:") or not i.isascii() or i != i.lower() or " " in i] == []
+    malformed = [
+        i
+        for i in person_ids
+        if not i.startswith("person:") or not i.isascii() or i != i.lower() or " " in i
+    ]
+    assert malformed == []
     assert [row["id"] for row in offices if row["id"] != f"{row['holder_of']}.{row['role']}"] == []
 
 
@@ -145,7 +197,7 @@ def test_no_two_terms_of_one_office_overlap(terms) -> None:
     overlaps = []
     for office, spans in by_office.items():
         spans.sort()
-        for (_, end), (next_start, _) in zip(spans, spans[1:]):
+        for (_, end), (next_start, _) in pairwise(spans):
             if next_start < end:
                 overlaps.append((office, end, next_start))
     assert overlaps == []
@@ -173,6 +225,17 @@ def test_required_states_have_their_three_offices_and_one_leader(offices) -> Non
         if state not in leaders:
             missing.append(f"{state} leader")
     assert missing == []
+
+
+def test_presidents_who_also_head_the_government_say_so(offices) -> None:
+    also = {row["id"]: row["also"] for row in offices}
+    presidents = ("TKM.head_of_state", "TUR.head_of_state", "CHE.head_of_state")
+    assert {office: also[office] for office in presidents} == {
+        "TKM.head_of_state": "head_of_government",
+        "TUR.head_of_state": "head_of_government",
+        "CHE.head_of_state": "head_of_government",
+    }
+    assert "TKM.head_of_government" not in also
 
 
 def test_required_igo_offices_are_present(offices) -> None:
@@ -258,6 +321,16 @@ def test_a_one_word_alias_names_one_person_only(persons) -> None:
         ("igo:NATO.secretary_general", "2024-09-30", "person:jens-stoltenberg", ""),
         ("igo:NATO.secretary_general", "2024-10-01", "person:mark-rutte", ""),
         ("igo:EU.council_president", "2009-12-01", "person:herman-van-rompuy", ""),
+        ("igo:CSTO.secretary_general", "2025-12-31", "person:imangali-tasmagambetov", ""),
+        ("igo:CSTO.secretary_general", "2026-01-01", "person:taalatbek-masadykov", ""),
+        ("NLD.head_of_government", "2026-02-22", "person:dick-schoof", ""),
+        ("NLD.head_of_government", "2026-02-23", "person:rob-jetten", ""),
+        ("POL.head_of_state", "2025-08-05", "person:andrzej-duda", ""),
+        ("POL.head_of_state", "2025-08-06", "person:karol-nawrocki", ""),
+        ("CHE.head_of_state", "2025-12-31", "person:karin-keller-sutter", ""),
+        ("CHE.head_of_state", "2026-01-01", "person:guy-parmelin", ""),
+        ("HUN.head_of_government", "2026-05-08", "person:viktor-orban", ""),
+        ("HUN.head_of_government", "2026-05-09", "person:peter-magyar", ""),
     ],
 )
 def test_holder_on_a_first_or_last_day(terms, office, on, person, acting) -> None:
@@ -267,9 +340,12 @@ def test_holder_on_a_first_or_last_day(terms, office, on, person, acting) -> Non
 @pytest.mark.parametrize(
     ("office", "on"),
     [
-        ("TUR.head_of_government", "2018-07-09"),  # post abolished by the 2017 constitutional change
+        (
+            "TUR.head_of_government",
+            "2018-07-09",
+        ),  # post abolished by the 2017 constitutional change
         ("igo:EU.council_president", "2009-11-30"),  # post created by the Lisbon Treaty
-        ("UKR.defence_minister", "2026-01-13"),  # Shmyhal dismissed, Fedorov appointed the next day
+        ("UKR.defence_minister", "2026-01-13"),  # Shmyhal dismissed; Fedorov appointed next day
     ],
 )
 def test_office_is_vacant_outside_its_existence(terms, office, on) -> None:
