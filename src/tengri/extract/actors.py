@@ -1,0 +1,164 @@
+"""Actor mentions in the body, who is in focus, and light coreference.
+
+The KB resolves names and titles (`kb.find_mentions`). This step adds what needs the whole
+document: which states and persons the article is about (its focus), phrases that point to them
+("the two leaders", "both sides", "the Russian side", "the president"), and names that are only
+part of a longer unknown name ("Kairat Almaty", "Real Madrid"), which are not actors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from tengri.extract.analysis import Analysis, Focus
+from tengri.kb import KnowledgeBase, Mention, find_mentions
+
+# Phrases that stand for the pair of states (or of their leaders) in focus.
+_PAIR = re.compile(
+    r"\b(?:the\s+two|both)\s+(?P<noun>leaders|sides|countries|heads\s+of\s+state|presidents|"
+    r"nations|states|neighbou?rs|governments|parties|capitals|ministers|foreign\s+ministers|"
+    r"prime\s+ministers)\b|\bthe\s+(?P<noun2>sides|parties)\b",
+    re.IGNORECASE,
+)
+_PERSON_NOUNS = {"leaders", "presidents", "heads of state", "ministers", "foreign ministers",
+                 "prime ministers"}
+_SIDE = re.compile(r"^\s+(?:side|authorities|government|leadership)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"[A-Z][\w'-]*")
+_FUNCTION_WORDS = frozenset(
+    "The A An In On At By For From To Of And But Or As With During After Before Since While "
+    "When If That This These Those It Its Their His Her Our We They He She I Mr Mrs Ms Dr "
+    "According Meanwhile However Furthermore Moreover Also Both Last Next Earlier Later "
+    "Former Acting Then Today Yesterday Tomorrow On Under Over Between Against Despite Amid "
+    "Among Including".split()
+)
+
+
+def _embedded(text: str, mention: Mention) -> bool:
+    """Whether a name sits inside a longer capitalised name the KB does not know."""
+    before = text[max(0, mention.start - 30):mention.start]
+    after = text[mention.end:mention.end + 30]
+    left = re.search(r"([A-Z][\w'-]*)[ -]$", before)
+    right = re.match(r"^[ -]([A-Z][\w'-]*)", after)
+    if left and left.group(1) not in _FUNCTION_WORDS and not re.search(r"[.!?:;\"]\s*[A-Z][\w'-]*[ -]$", before) \
+            and not _starts_sentence(before, left.start(1)):
+        return True
+    return bool(right and right.group(1) not in _FUNCTION_WORDS)
+
+
+def _starts_sentence(before: str, index: int) -> bool:
+    prefix = before[:index].rstrip()
+    return not prefix or prefix[-1] in ".!?\n\"“"
+
+
+def _focus(kb: KnowledgeBase, mentions: list[Mention]) -> Focus:
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.country and mention.kind != "place":
+            counts[mention.country] += 1
+    countries = tuple(c for c, n in counts.most_common(4) if n >= 2 and kb.get(c) is not None)
+    persons: dict[str, Mention] = {}
+    states: dict[str, Mention] = {}
+    person_counts: Counter[str] = Counter(m.entity for m in mentions
+                                          if m.kind == "person" and m.entity)
+    for mention in mentions:
+        country = mention.country
+        if country not in countries:
+            continue
+        if mention.kind == "person" and mention.entity:
+            best = persons.get(country)
+            if best is None or person_counts[mention.entity] > person_counts[best.entity or ""]:
+                persons[country] = mention
+        elif mention.kind == "state" and country not in states:
+            states[country] = mention
+    return Focus(countries, persons, states)
+
+
+def _pair_mentions(analysis: Analysis, focus: Focus, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for "the two leaders", "both sides", in the order the pair was first named."""
+    if len(focus.countries) < 2:
+        return []
+    first_seen = {c: min(m.start for m in mentions if m.country == c) for c in focus.countries[:2]}
+    pair = sorted(focus.countries[:2], key=lambda c: first_seen[c])
+    found: list[Mention] = []
+    for sentence in analysis.sentences:
+        for match in _PAIR.finditer(sentence.text):
+            noun = re.sub(r"\s+", " ", (match["noun"] or match["noun2"]).lower())
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            for country in pair:
+                person = focus.persons.get(country) if noun in _PERSON_NOUNS else None
+                if person is not None:
+                    found.append(Mention(start, end, match.group(0), "person", person.entity,
+                                         country, person.role, "GOV",
+                                         f"{match.group(0)!r} -> the pair in focus"))
+                else:
+                    state = analysis.kb.get(country)
+                    found.append(Mention(start, end, match.group(0), "state", country, country,
+                                         None, "GOV", f"{match.group(0)!r} -> the pair in focus",
+                                         ))
+                    del state
+    return found
+
+
+def _resolve_bare_titles(mentions: list[Mention], focus: Focus) -> list[Mention]:
+    """"the president" -> the last person named with that role, else the focus country's."""
+    resolved: list[Mention] = []
+    last_by_role: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.kind == "office" and mention.entity is None and mention.country is None:
+            antecedent = last_by_role.get(mention.role or "")
+            if antecedent is None and focus.countries:
+                antecedent = focus.persons.get(focus.countries[0])
+                if antecedent is not None and antecedent.role != mention.role:
+                    antecedent = None
+            if antecedent is None:
+                continue
+            mention = Mention(mention.start, mention.end, mention.text, "person",
+                              antecedent.entity, antecedent.country, antecedent.role, "GOV",
+                              f"{mention.text!r} -> {antecedent.text!r}")
+        if mention.kind == "person" and mention.role:
+            last_by_role[mention.role] = mention
+            if mention.role != "leader":
+                last_by_role.setdefault("leader", mention)
+                last_by_role["leader"] = mention
+        resolved.append(mention)
+    return resolved
+
+
+def _sides(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the Russian side", "the Kazakh authorities": an adjective that stands for its state."""
+    out = []
+    for mention in mentions:
+        if mention.kind == "adjective" and _SIDE.match(text[mention.end:mention.end + 20]):
+            match = _SIDE.match(text[mention.end:mention.end + 20])
+            end = mention.end + (match.end() if match else 0)
+            mention = Mention(mention.start, end, text[mention.start:end], "state",
+                              mention.country, mention.country, None, "GOV",
+                              f"{text[mention.start:end]!r} -> {mention.country}")
+        out.append(mention)
+    return out
+
+
+def find_actors(analysis: Analysis) -> dict[str, object]:
+    """Resolve every actor and place mention in the body sentences and work out the focus."""
+    text, kb, on = analysis.text, analysis.kb, analysis.published
+    body = [(s.start, s.end) for s in analysis.sentences]
+    if not body:
+        return {"mentions": (), "focus": Focus()}
+    raw = find_mentions(kb, text, on)
+    inside = [m for m in raw if any(s <= m.start < e for s, e in body)]
+    focus = _focus(kb, inside)
+    if focus.countries:
+        raw = find_mentions(kb, text, on, focus.countries)
+        inside = [m for m in raw if any(s <= m.start < e for s, e in body)]
+    inside = [m for m in _sides(text, inside) if not _embedded(text, m) or m.kind == "person"]
+    inside = _resolve_bare_titles(inside, focus)
+    inside.extend(_pair_mentions(analysis, focus, inside))
+    inside.sort(key=lambda m: (m.start, m.end))
+    return {"mentions": tuple(inside), "focus": focus}
+
+
+def embedded_mentions(analysis: Analysis, start: int, end: int) -> list[Mention]:
+    """States and IGOs named inside a span (such as a summit's name), embedded or not."""
+    return [m for m in find_mentions(analysis.kb, analysis.text[start:end], analysis.published)
+            if m.kind in {"state", "igo", "adjective"}]

@@ -1,0 +1,97 @@
+"""When: give each candidate event the date its sentence states, or the one its context implies.
+
+Order of preference (docs/CODING.md §5): a date phrase in the trigger's clause, nearest first;
+a date phrase that opens the sentence ("In October, …", "A year ago, …"); the date of the event
+this one continues in the same paragraph; the date of an earlier event with the same actors and
+status (talks during a planned visit). Never the publication date by default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tengri.extract.analysis import Analysis, Candidate, DateMention
+from tengri.extract.dates import DateExpr, find_dates
+from tengri.extract.roles import _clause
+from tengri.model import DatePrecision, DateRange, EventStatus
+
+_DIRECTION = {EventStatus.OCCURRED: "past", EventStatus.PLANNED: "future",
+              EventStatus.ONGOING: "any", EventStatus.NEGATED: "any",
+              EventStatus.HYPOTHETICAL: "future"}
+
+
+def find_date_mentions(analysis: Analysis) -> dict[str, object]:
+    """Every date phrase in the body, resolved without a tense (for facts and inspection)."""
+    found = []
+    for sentence in analysis.sentences:
+        for expr in find_dates(analysis.text, sentence.start, sentence.end):
+            found.append(DateMention(expr.start, expr.end,
+                                     expr.resolve(analysis.published, "any"), sentence.index))
+    return {"dates": tuple(found)}
+
+
+def _exprs(analysis: Analysis, sentence_index: int) -> list[DateExpr]:
+    sentence = analysis.sentences[sentence_index]
+    return find_dates(analysis.text, sentence.start, sentence.end)
+
+
+def _pick(analysis: Analysis, candidate: Candidate, exprs: list[DateExpr]) -> DateExpr | None:
+    if not exprs:
+        return None
+    trigger = candidate.trigger
+    sentence = analysis.sentences[trigger.sentence]
+    left, right = _clause(analysis, sentence, trigger)
+    in_clause = [e for e in exprs if left <= e.start < right]
+    if in_clause:
+        return min(in_clause, key=lambda e: min(abs(e.start - trigger.end),
+                                                abs(trigger.start - e.end)))
+    opening = [e for e in exprs if analysis.text[sentence.start:e.start].strip(" ,") == ""]
+    if opening:
+        return opening[0]
+    before = [e for e in exprs if e.end <= trigger.start]
+    return before[-1] if before else None
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    same_status = (a.status == b.status) or {a.status, b.status} <= {EventStatus.PLANNED,
+                                                                    EventStatus.ONGOING}
+    return same_status and b.date is not None and b.date.precision != DatePrecision.UNKNOWN
+
+
+def _actors(candidate: Candidate) -> set[str]:
+    return {m.country or m.entity or "" for m in (candidate.source, candidate.target,
+                                                   *candidate.participants) if m is not None}
+
+
+def _inherited(analysis: Analysis, candidate: Candidate, dated: list[Candidate]) -> DateRange | None:
+    sentence = analysis.sentences[candidate.trigger.sentence]
+    for other in reversed(dated):
+        other_sentence = analysis.sentences[other.trigger.sentence]
+        if other_sentence.paragraph == sentence.paragraph and \
+                0 < sentence.index - other_sentence.index <= 2 and _compatible(candidate, other):
+            return replace(other.date, note=f"carried from sentence {other_sentence.index + 1}")  # type: ignore[arg-type]
+    actors = _actors(candidate)
+    for other in dated:
+        if other.trigger.sentence < sentence.index and _compatible(candidate, other) and \
+                actors and actors <= _actors(other) | {""} and other.type == "CONSULT" \
+                and candidate.status in {EventStatus.PLANNED, EventStatus.ONGOING}:
+            return replace(other.date, note="during the event it belongs to")  # type: ignore[arg-type]
+    return None
+
+
+def assign_dates(analysis: Analysis) -> dict[str, object]:
+    """Resolve each candidate's date against the publication date and its own status."""
+    cache: dict[int, list[DateExpr]] = {}
+    done: list[Candidate] = []
+    for candidate in analysis.candidates:
+        index = candidate.trigger.sentence
+        if index not in cache:
+            cache[index] = _exprs(analysis, index)
+        expr = _pick(analysis, candidate, cache[index])
+        if expr is not None:
+            date = expr.resolve(analysis.published, _DIRECTION[candidate.status])
+        else:
+            date = _inherited(analysis, candidate, [c for c in done if c.date is not None
+                                                    and c.date.precision != DatePrecision.UNKNOWN])
+        done.append(replace(candidate, date=date))
+    return {"candidates": tuple(done)}

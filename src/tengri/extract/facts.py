@@ -1,0 +1,149 @@
+"""Facts: numbers stated about the world, with indicator, qualifier, unit, actors and period.
+
+"In the first half of 2025, more than one million Kazakhstani tourists visited Russia" becomes
+tourist_arrivals > 1,000,000 persons, origin KAZ, destination RUS, 2025-01-01..2025-06-30.
+The indicators and their nouns are data (`extract/data/indicators.yaml`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from tengri.extract.analysis import Analysis, Sentence
+from tengri.extract.dates import find_dates
+from tengri.extract.numbers import Number, find_numbers
+from tengri.extract.records import actor_of, evidence_for
+from tengri.kb import Mention
+from tengri.model import UNKNOWN_DATE, Fact, stable_id
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    name: str
+    nouns: re.Pattern[str]
+    unit: str
+    flow: str
+    requires: re.Pattern[str] | None
+
+
+@functools.cache
+def indicators() -> tuple[Indicator, ...]:
+    raw = yaml.safe_load((resources.files("tengri.extract") / "data" / "indicators.yaml")
+                         .read_text(encoding="utf-8"))
+    out = []
+    for item in raw:
+        nouns = sorted(item["nouns"], key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, n.split()))
+                                                  for n in nouns) + r")\b", re.IGNORECASE)
+        requires = re.compile(item["requires"], re.IGNORECASE) if item.get("requires") else None
+        out.append(Indicator(item["indicator"], pattern, item["unit"], item["flow"], requires))
+    return tuple(out)
+
+
+_AFTER_NUMBER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?$")
+_LINK_BEFORE = re.compile(
+    r"(?:reached|amounted\s+to|totall?ed|stood\s+at|was|were|grew\s+to|rose\s+to|fell\s+to|"
+    r"increased\s+to|exceeded|surpassed|hit|of|at|came\s+to|is|are|by)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_DESTINATION = re.compile(r"^\s*(?:[\w'’-]+\s+){0,4}?(?:visited|to|in|came\s+to|travell?ed\s+to|"
+                          r"went\s+to|arrived\s+in|entered|studying\s+in|study\s+in)\s+"
+                          r"(?:the\s+)?$", re.IGNORECASE)
+_FROM = re.compile(r"^\s*from\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _indicator_near(sentence: Sentence, text: str, number: Number
+                    ) -> tuple[Indicator, int, int] | None:
+    """The indicator noun that this number measures, just after it or just before it."""
+    tail = text[number.end:min(sentence.end, number.end + 60)]
+    head = text[max(sentence.start, number.start - 80):number.start]
+    for indicator in indicators():
+        if indicator.requires and not indicator.requires.search(sentence.text):
+            continue
+        match = indicator.nouns.search(tail)
+        if match and _AFTER_NUMBER.match(tail[:match.start()]):
+            return indicator, number.end + match.start(), number.end + match.end()
+    for indicator in indicators():
+        if indicator.requires and not indicator.requires.search(sentence.text):
+            continue
+        for match in indicator.nouns.finditer(head):
+            rest = head[match.end():]
+            if _LINK_BEFORE.search(rest) and len(rest) < 60:
+                start = number.start - len(head) + match.start()
+                return indicator, start, start + (match.end() - match.start())
+    return None
+
+
+def _actors_of_flow(analysis: Analysis, sentence: Sentence, indicator: Indicator,
+                    noun_start: int, noun_end: int, limit: int
+                    ) -> tuple[Mention | None, Mention | None, Mention | None]:
+    mentions = [m for m in analysis.mentions_in(sentence) if m.country and m.kind != "office"]
+    text = analysis.text
+    origin = destination = subject = None
+    # a demonym or adjective on the noun itself: "Kazakhstani tourists"
+    for mention in mentions:
+        if mention.start <= noun_start < mention.end + 2 or noun_start <= mention.start < noun_end:
+            origin = mention
+        elif noun_start - 25 <= mention.start and mention.end <= noun_start and \
+                text[mention.end:noun_start].strip() in {"", "'s", "’s"}:
+            origin = mention
+    for mention in mentions:
+        if mention.start < noun_end or mention.start > limit:
+            continue
+        gap = text[noun_end:mention.start]
+        if destination is None and _DESTINATION.match(gap):
+            destination = mention
+        elif origin is None and _FROM.match(gap[-12:] if len(gap) > 12 else gap):
+            origin = mention
+    if indicator.flow == "trade":
+        pair = [m for m in mentions if _BETWEEN.search(text[max(sentence.start, m.start - 12):
+                                                            m.start])]
+        if pair:
+            index = mentions.index(pair[0])
+            origin = pair[0]
+            destination = mentions[index + 1] if index + 1 < len(mentions) else None
+    if indicator.flow == "none":
+        before = [m for m in mentions if m.end <= noun_start]
+        subject = before[-1] if before else None
+    if origin is not None and destination is not None and origin.country == destination.country:
+        destination = None
+    return subject, origin, destination
+
+
+def find_facts(analysis: Analysis) -> dict[str, object]:
+    """Every number in the body that measures a known indicator."""
+    facts: list[Fact] = []
+    text = analysis.text
+    for sentence in analysis.sentences:
+        numbers = [n for n in find_numbers(text, sentence.start, sentence.end) if not n.times]
+        if not numbers:
+            continue
+        dates = find_dates(text, sentence.start, sentence.end)
+        for position, number in enumerate(numbers):
+            if any(d.start <= number.start < d.end for d in dates):
+                continue
+            found = _indicator_near(sentence, text, number)
+            if found is None:
+                continue
+            indicator, noun_start, noun_end = found
+            limit = numbers[position + 1].start if position + 1 < len(numbers) else sentence.end
+            subject, origin, destination = _actors_of_flow(analysis, sentence, indicator,
+                                                           noun_start, noun_end, limit)
+            period = dates[0].resolve(analysis.published, "past") if dates else UNKNOWN_DATE
+            unit = number.currency or indicator.unit
+            facts.append(Fact(
+                fact_id=stable_id("fact", analysis.document.doc_id, number.start, indicator.name),
+                doc_id=analysis.document.doc_id, indicator=indicator.name, value=number.value,
+                qualifier=number.qualifier, unit=unit,
+                subject=actor_of(analysis, subject), origin=actor_of(analysis, origin),
+                destination=actor_of(analysis, destination), period=period,
+                evidence=evidence_for(analysis, sentence, number.start, noun_end),
+                confidence=0.8 if (origin or destination or subject) else 0.5,
+            ))
+    return {"facts": tuple(facts)}

@@ -1,0 +1,150 @@
+"""The trigger lexicon: which words and phrases report which PLOVER/CAMEO events.
+
+Entries live in `extract/data/triggers.yaml`. A pattern is a few tokens:
+- `{visit}`      every form of the verb (visit, visits, visited, visiting), via lemminflect;
+- `[a|b|c]`      one of these words or phrases;
+- `word?`        an optional word;
+- `~3`           up to three words of anything;
+- anything else  that word, case-insensitive.
+`verbs` patterns have a verb as their first `{…}` token and so a tense; `nouns` patterns are
+nominal ("state visit", "phone call"), whose tense comes from the sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from lemminflect import getAllInflections, getAllInflectionsOOV
+
+from tengri.errors import TengriError
+from tengri.ontology import cameo as cameo_code
+from tengri.ontology import is_valid
+
+_VERB_TAGS = ("VB", "VBZ", "VBD", "VBN", "VBG", "VBP")
+_IRREGULAR_EXTRA = {"be": {"VB": ["be"], "VBZ": ["is"], "VBD": ["was", "were"], "VBN": ["been"],
+                           "VBG": ["being"], "VBP": ["are", "am"]}}
+
+
+@functools.cache
+def inflections(lemma: str) -> dict[str, str]:
+    """surface form -> Penn tag for a verb lemma (the first tag wins for shared forms)."""
+    table = _IRREGULAR_EXTRA.get(lemma) or getAllInflections(lemma, upos="VERB") or \
+        getAllInflectionsOOV(lemma, upos="VERB")
+    forms: dict[str, str] = {}
+    for tag in ("VBD", "VBN", "VBG", "VBZ", "VB", "VBP"):
+        for form in table.get(tag, ()):
+            forms.setdefault(form.lower(), tag)
+    forms.setdefault(lemma.lower(), "VB")
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    regex: re.Pattern[str]
+    verb_group: str | None  # name of the group holding the predicate verb
+    verb_forms: dict[str, str]  # that verb's surface forms -> tag
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    type: str
+    mode: str | None
+    cameo: str
+    verbs: tuple[Pattern, ...]
+    nouns: tuple[Pattern, ...]
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    place: tuple[str, ...]
+    actors: str  # political | any
+    symmetric: bool
+    needs_target: bool
+    anaphora: bool  # a bare "the X" refers back to an earlier event
+    gathering: str | None  # summit | forum | conference … for multilateral events
+    veto: re.Pattern[str] | None  # nearby words that mean this is not the event
+    contexts: tuple[str, ...]
+
+
+_TOKEN = re.compile(r"\{[^}]+\}|\[[^\]]+\]|~\d+|[^\s]+")
+
+
+def _compile(pattern: str, where: str) -> Pattern:
+    parts: list[str] = []
+    verb_group: str | None = None
+    verb_forms: dict[str, str] = {}
+    for index, token in enumerate(_TOKEN.findall(pattern)):
+        optional = token.endswith("?") and len(token) > 1
+        core = token[:-1] if optional else token
+        if core.startswith("{"):
+            lemma = core[1:-1].strip()
+            forms = inflections(lemma)
+            group = f"v{index}"
+            alternation = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+            piece = f"(?P<{group}>{alternation})"
+            if verb_group is None:
+                verb_group, verb_forms = group, forms
+        elif core.startswith("["):
+            options = [o.strip() for o in core[1:-1].split("|") if o.strip()]
+            piece = "(?:" + "|".join(
+                r"\s+".join(map(re.escape, o.split())) for o in sorted(options, key=len,
+                                                                       reverse=True)) + ")"
+        elif core.startswith("~"):
+            parts.append(rf"(?:\s+[\w'’\-,]+){{0,{int(core[1:])}}}")
+            continue
+        else:
+            piece = re.escape(core)
+        parts.append(f"(?:\\s+{piece})?" if optional and parts else
+                     (f"(?:{piece})?" if optional else (r"\s+" + piece if parts else piece)))
+    body = "".join(parts)
+    try:
+        regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    except re.error as exc:
+        raise TengriError(f"{where}: pattern {pattern!r} does not compile ({exc})") from exc
+    return Pattern(regex, verb_group, verb_forms)
+
+
+def _entry(raw: dict, where: str) -> Entry:
+    try:
+        entry_id, type_, cameo = raw["id"], raw["type"].upper(), str(raw["cameo"])
+    except KeyError as exc:
+        raise TengriError(f"{where}: trigger entry needs id, type and cameo; missing {exc}") from exc
+    mode = raw.get("mode")
+    if not is_valid(type_, mode):
+        raise TengriError(f"{where} ({entry_id}): {type_}/{mode} is not a PLOVER type and mode")
+    code = cameo_code(cameo)  # raises for an unknown code
+    if code.plover_type and code.plover_type != type_:
+        raise TengriError(f"{where} ({entry_id}): CAMEO {cameo} is {code.plover_type} in the "
+                          f"crosswalk, not {type_}")
+    veto = raw.get("veto")
+    return Entry(
+        id=entry_id, type=type_, mode=mode, cameo=cameo,
+        verbs=tuple(_compile(p, f"{where} ({entry_id})") for p in raw.get("verbs", ())),
+        nouns=tuple(_compile(p, f"{where} ({entry_id})") for p in raw.get("nouns", ())),
+        source=tuple(raw.get("source", ("subject",))),
+        target=tuple(raw.get("target", ("object",))),
+        place=tuple(raw.get("place", ())),
+        actors=raw.get("actors", "political"),
+        symmetric=bool(raw.get("symmetric", False)),
+        needs_target=bool(raw.get("needs_target", False)),
+        anaphora=bool(raw.get("anaphora", True)),
+        gathering=raw.get("gathering"),
+        veto=re.compile(veto, re.IGNORECASE) if veto else None,
+        contexts=tuple(raw.get("contexts", ())),
+    )
+
+
+@functools.cache
+def load_lexicon(name: str = "triggers.yaml") -> tuple[Entry, ...]:
+    """The shipped trigger lexicon, compiled once per process."""
+    text = (resources.files("tengri.extract") / "data" / name).read_text(encoding="utf-8")
+    raw_entries = yaml.safe_load(text) or []
+    entries = tuple(_entry(raw, f"{name}[{i}]") for i, raw in enumerate(raw_entries))
+    ids = [e.id for e in entries]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise TengriError(f"{name}: duplicate entry ids {sorted(duplicates)}")
+    return entries

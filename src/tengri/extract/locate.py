@@ -1,0 +1,134 @@
+"""Where: the place an event happened, which is not the actor's country.
+
+A place named in the entry's place slots wins ("visited Astana", "held in Ural City", "a visit to
+Russia"); then a place after "in"/"at" in the same sentence; then, for a visit, the host state
+(country precision, its representative point). Places that stand as actors ("Moscow said") become
+their state. A meeting whose place is in neither side's country is a third-location meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tengri.extract.analysis import Analysis, Candidate
+from tengri.extract.lexicon import load_lexicon
+from tengri.extract.roles import _Slots
+from tengri.kb import KnowledgeBase, Mention
+from tengri.kb.entities import EntityKind
+from tengri.model import Location, LocationPrecision
+
+_LOCATIVE = re.compile(r"\b(?:in|at|held\s+in|hosted\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
+_PRECISION = {"site": LocationPrecision.POINT, "admin": LocationPrecision.ADMIN,
+              "region": LocationPrecision.REGION}
+
+
+def location_of(kb: KnowledgeBase, mention: Mention, on: object = None) -> Location | None:
+    """A Location for a place or state mention, with a precision that says what lat/lon are."""
+    entity = kb.get(mention.entity) if mention.entity else None
+    if entity is None:
+        return None
+    if entity.kind == EntityKind.PLACE:
+        precision = _PRECISION.get(entity.subkind or "", LocationPrecision.CITY)
+        name = kb.name_on(entity.id, on) if on is not None else entity.name  # type: ignore[arg-type]
+        return Location(mention.text, name, entity.country, entity.lat, entity.lon, precision,
+                        entity.id)
+    if entity.kind == EntityKind.STATE:
+        return Location(mention.text, entity.name, entity.id, entity.lat, entity.lon,
+                        LocationPrecision.COUNTRY, entity.id)
+    return None
+
+
+def _as_state(kb: KnowledgeBase, mention: Mention | None) -> Mention | None:
+    """A place standing as an actor becomes its state ("Moscow said" -> RUS)."""
+    if mention is None or mention.kind != "place" or not mention.country:
+        return mention
+    state = kb.get(mention.country)
+    if state is None:
+        return None
+    return Mention(mention.start, mention.end, mention.text, "state", state.id, state.id, None,
+                   "GOV", f"place {mention.text!r} stands for {state.id}")
+
+
+def _slot_location(analysis: Analysis, candidate: Candidate) -> Location | None:
+    entry = {e.id: e for e in load_lexicon()}[candidate.trigger.entry]
+    if not entry.place:
+        return None
+    slots = _Slots(analysis, candidate.trigger, list(analysis.mentions))
+    for name in entry.place:
+        for mention in slots.fill(name):
+            if mention.kind in {"place", "state"}:
+                location = location_of(analysis.kb, mention, analysis.published)
+                if location is not None:
+                    return location
+    return None
+
+
+def _sentence_location(analysis: Analysis, candidate: Candidate) -> Location | None:
+    sentence = analysis.sentences[candidate.trigger.sentence]
+    for mention in analysis.mentions_in(sentence):
+        if mention.kind != "place":
+            continue
+        if _LOCATIVE.search(analysis.text[max(sentence.start, mention.start - 15):mention.start]):
+            return location_of(analysis.kb, mention, analysis.published)
+    return None
+
+
+def _refine_mode(candidate: Candidate) -> Candidate:
+    """A meeting held in neither side's country is a third-location meeting (CAMEO 044)."""
+    if candidate.type != "CONSULT" or candidate.cameo != "040" or candidate.location is None:
+        return candidate
+    sides = {m.country for m in (candidate.source, candidate.target, *candidate.participants)
+             if m is not None and m.country}
+    place = candidate.location.country
+    if len(sides) >= 2 and place and place not in sides and \
+            candidate.location.precision != LocationPrecision.UNKNOWN:
+        return replace(candidate, mode="third-party", cameo="044")
+    return candidate
+
+
+def assign_locations(analysis: Analysis) -> dict[str, object]:
+    """Set each candidate's location and turn places standing as actors into their states."""
+    kb = analysis.kb
+    located: list[Candidate] = []
+    for candidate in analysis.candidates:
+        location = None
+        if candidate.mode != "phone":
+            location = _slot_location(analysis, candidate) or _sentence_location(analysis, candidate)
+        target = candidate.target
+        if target is not None and target.kind == "place" and location is None:
+            location = location_of(kb, target, analysis.published)
+        source = _as_state(kb, candidate.source)
+        target = _as_state(kb, target)
+        if target is not None and source is not None and target.country == source.country and \
+                target.kind == "state" and candidate.target is not None and \
+                candidate.target.kind == "place":
+            target = None  # a domestic trip: the place is the location, not a target
+        participants = tuple(p for p in (_as_state(kb, m) for m in candidate.participants) if p)
+        if location is None and candidate.mode == "visit" and target is not None and \
+                candidate.cameo == "042" and target.country:
+            state = kb.get(target.country)
+            if state is not None:
+                location = Location(None, state.name, state.id, state.lat, state.lon,
+                                    LocationPrecision.COUNTRY, state.id)
+        updated = replace(candidate, source=source, target=target, participants=participants,
+                          location=location)
+        located.append(_refine_mode(updated))
+    return {"candidates": tuple(_inherit_locations(located))}
+
+
+def _inherit_locations(candidates: list[Candidate]) -> list[Candidate]:
+    """An event without a place takes the place of another event told in the same sentence."""
+    by_sentence: dict[int, Location] = {}
+    for candidate in candidates:
+        if candidate.location is not None and candidate.location.precision != \
+                LocationPrecision.COUNTRY:
+            by_sentence.setdefault(candidate.trigger.sentence, candidate.location)
+    out = []
+    for candidate in candidates:
+        if candidate.location is None and candidate.mode != "phone" and \
+                candidate.trigger.sentence in by_sentence:
+            candidate = _refine_mode(replace(candidate,
+                                             location=by_sentence[candidate.trigger.sentence]))
+        out.append(candidate)
+    return out

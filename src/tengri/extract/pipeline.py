@@ -1,0 +1,94 @@
+"""The order of extraction's steps, and what each reads and writes.
+
+One list fixes the order. Each step is a function of the document's `Analysis` that returns the
+fields it writes; `STEPS` declares those reads and writes so a test (and `check_order`) can prove
+that nothing is read before it is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tengri.extract.actors import find_actors
+from tengri.extract.analysis import Analysis
+from tengri.extract.dating import assign_dates, find_date_mentions
+from tengri.extract.facts import find_facts
+from tengri.extract.gatherings import shape_gatherings
+from tengri.extract.locate import assign_locations
+from tengri.extract.memberships import find_memberships
+from tengri.extract.merge import merge_events
+from tengri.extract.quantities import assign_quantities
+from tengri.extract.roles import assign_roles
+from tengri.extract.segment import segment
+from tengri.extract.status import assign_status
+from tengri.extract.triggers import find_triggers
+from tengri.kb import KnowledgeBase
+from tengri.model import Document, Extraction
+
+# Fields an Analysis has before any step runs.
+GIVEN = frozenset({"document", "kb", "text", "published"})
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    name: str
+    run: Callable[[Analysis], dict[str, object]]
+    reads: frozenset[str]
+    writes: frozenset[str]
+
+
+def _segment(analysis: Analysis) -> dict[str, object]:
+    sentences, title = segment(analysis.text)
+    return {"sentences": tuple(sentences), "title": analysis.document.title or title}
+
+
+def _step(name: str, run: Callable[[Analysis], dict[str, object]], reads: str,
+          writes: str) -> Step:
+    return Step(name, run, frozenset(reads.split()), frozenset(writes.split()))
+
+
+STEPS: tuple[Step, ...] = (
+    _step("segment", _segment, "text document", "sentences title"),
+    _step("actors", find_actors, "text kb published sentences", "mentions focus"),
+    _step("dates", find_date_mentions, "text published sentences", "dates"),
+    _step("triggers", find_triggers, "text sentences", "triggers"),
+    _step("roles", assign_roles, "triggers mentions sentences", "candidates"),
+    _step("gatherings", shape_gatherings, "candidates mentions sentences", "candidates"),
+    _step("status", assign_status, "candidates sentences", "candidates"),
+    _step("dating", assign_dates, "candidates sentences published", "candidates"),
+    _step("places", assign_locations, "candidates mentions kb", "candidates"),
+    _step("quantities", assign_quantities, "candidates sentences", "candidates"),
+    _step("facts", find_facts, "sentences mentions published", "facts"),
+    _step("memberships", find_memberships, "sentences mentions kb published", "memberships"),
+    _step("merge", merge_events, "candidates", "events"),
+)
+
+
+def check_order(steps: tuple[Step, ...] = STEPS) -> list[str]:
+    """Problems with the step order: a field read before any step wrote it."""
+    written = set(GIVEN)
+    problems = []
+    for step in steps:
+        missing = step.reads - written
+        if missing:
+            problems.append(f"step {step.name!r} reads {sorted(missing)} before they are written")
+        written |= step.writes
+    return problems
+
+
+def run(document: Document, kb: KnowledgeBase) -> Extraction:
+    """Code one document: every step in order, then the records."""
+    analysis = Analysis(document=document, kb=kb)
+    for step in STEPS:
+        for field_name, value in step.run(analysis).items():
+            if field_name not in step.writes:
+                raise AssertionError(f"step {step.name} wrote {field_name}, not declared")
+            setattr(analysis, field_name, value)
+    return Extraction(
+        document=document,
+        events=analysis.events,
+        facts=analysis.facts,
+        memberships=analysis.memberships,
+        warnings=tuple(analysis.warnings),
+    )

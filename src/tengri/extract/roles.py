@@ -1,0 +1,236 @@
+"""Who did what to whom: filling an event's source, target and participants around its trigger.
+
+There is no parser: roles come from where actor mentions sit relative to the trigger, inside
+the trigger's clause. A lexicon entry lists the slots to try for each role, in order:
+`subject` (the nearest actor before the trigger that is not inside a prepositional phrase, with
+any actors coordinated with it), `object` (an actor right after a verb), `possessor`
+("Tokayev's visit"), and prepositions (`to`, `with`, `between`, `of`, `by`, …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tengri.extract.analysis import Analysis, Candidate, Sentence, Trigger
+from tengri.extract.lexicon import Entry, load_lexicon
+from tengri.kb import Mention
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]]|\s[-–—]\s|\b(?:but|while|whereas|which|who|whom|whose|although|though|because|"
+    r"after|before|when|where|said|says|saying|told|according\s+to|that)\b",
+    re.IGNORECASE,
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|in|at|on|by|with|from|for|to|into|about|against|between|among|during|under|"
+    r"over|than|like|including|towards?|across|within|without|near|via|besides|per|"
+    r"invitation\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,1}$",
+    re.IGNORECASE,
+)
+_OBJECT_GAP = re.compile(r"^\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
+                         r"(?:(?:[\w-]+\s+){0,2}(?:counterpart|colleague)s?\s+)?$", re.IGNORECASE)
+_COORDINATION = re.compile(r"^\s*(?:,|and|,\s*and|&|as\s+well\s+as|together\s+with)\s*$",
+                           re.IGNORECASE)
+_MEMBERS_OF = re.compile(r"^\s*(?:members?|representatives?|delegations?|officials?|leaders?|"
+                         r"heads?|envoys?|ministers?)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:[\w-]+\s+){0,2}$")
+_PRONOUN_POSSESSOR = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$",
+                          re.IGNORECASE)
+
+# Sectors of groups that do not act in international politics on their own account.
+_NONPOLITICAL_SECTORS = frozenset({"CVL", "BUS", "EDU", "MED", "SPT", "SPORT", "REF", "HLH",
+                                   "AGR", "LAB", "CRM", "ELI", "ENV", "REL", "UAF", "NGM"})
+_ACTOR_KINDS = frozenset({"state", "person", "igo", "institution", "group", "office"})
+
+
+def _clause(analysis: Analysis, sentence: Sentence, trigger: Trigger) -> tuple[int, int]:
+    """The span of the trigger's clause inside its sentence."""
+    text = analysis.text
+    left = sentence.start
+    for match in _CLAUSE_BREAK.finditer(text, sentence.start, trigger.start):
+        left = match.end()
+    right = sentence.end
+    match = _CLAUSE_BREAK.search(text, trigger.end, sentence.end)
+    if match:
+        right = match.start()
+    return left, right
+
+
+def _usable(mention: Mention) -> bool:
+    return mention.kind in _ACTOR_KINDS or mention.kind == "place"
+
+
+def _political(mention: Mention) -> bool:
+    if mention.kind == "group":
+        return mention.sector not in _NONPOLITICAL_SECTORS
+    return mention.kind in {"state", "person", "igo", "institution", "office", "place"}
+
+
+class _Slots:
+    """Finds the mentions that fill a slot around one trigger."""
+
+    def __init__(self, analysis: Analysis, trigger: Trigger, mentions: list[Mention]) -> None:
+        self.analysis = analysis
+        self.text = analysis.text
+        self.trigger = trigger
+        sentence = analysis.sentences[trigger.sentence]
+        self.sentence = sentence
+        self.clause = _clause(analysis, sentence, trigger)
+        self.mentions = [m for m in mentions if sentence.start <= m.start < sentence.end
+                         and _usable(m) and not (m.start < trigger.end and trigger.start < m.end)]
+
+    def fill(self, slot: str) -> list[Mention]:
+        if slot == "subject":
+            return self.subject()
+        if slot == "object":
+            return self.object() if self.trigger.form != "noun" else []
+        if slot == "possessor":
+            return self.possessor()
+        return self.preposition(slot)
+
+    def _with_coordinated(self, chosen: Mention, leftwards: bool) -> list[Mention]:
+        group = [chosen]
+        ordered = sorted(self.mentions, key=lambda m: m.start, reverse=leftwards)
+        current = chosen
+        for mention in ordered:
+            if leftwards and mention.end <= current.start:
+                gap = self.text[mention.end:current.start]
+            elif not leftwards and mention.start >= current.end:
+                gap = self.text[current.end:mention.start]
+            else:
+                continue
+            if _COORDINATION.match(gap) and mention.kind != "place":
+                group.append(mention)
+                current = mention
+            elif gap.strip():
+                break
+        return sorted({(m.start, m.entity or m.text): m for m in group}.values(),
+                      key=lambda m: m.start)
+
+    def subject(self) -> list[Mention]:
+        left, _ = self.clause
+        before = [m for m in self.mentions if left <= m.start and m.end <= self.trigger.start]
+        for mention in reversed(before):
+            prefix = self.text[max(left, mention.start - 40):mention.start]
+            if _PREPOSITION_BEFORE.search(prefix) and mention.kind != "person":
+                continue
+            if _PREPOSITION_BEFORE.search(prefix) and re.search(r"\b(?:of|by|with|to|for)\s+$",
+                                                                 prefix, re.IGNORECASE):
+                continue
+            if _MEMBERS_OF.match(prefix[-30:] if len(prefix) > 30 else prefix):
+                continue
+            if mention.kind == "place" and re.search(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?$",
+                                                     prefix, re.IGNORECASE):
+                continue
+            return self._with_coordinated(mention, leftwards=True)
+        return []
+
+    def object(self) -> list[Mention]:
+        _, right = self.clause
+        after = [m for m in self.mentions if self.trigger.end <= m.start < right]
+        for mention in after:
+            gap = self.text[self.trigger.end:mention.start]
+            if _OBJECT_GAP.match(gap) or _MEMBERS_OF.match(gap.replace("the ", "", 1)):
+                return self._with_coordinated(mention, leftwards=False)
+            break
+        return []
+
+    def possessor(self) -> list[Mention]:
+        left, _ = self.clause
+        before = [m for m in self.mentions if left <= m.start and m.end <= self.trigger.start]
+        if before and _POSSESSIVE.match(self.text[before[-1].end:self.trigger.start]):
+            return [before[-1]]
+        if _PRONOUN_POSSESSOR.search(self.text[max(left, self.trigger.start - 30):
+                                               self.trigger.start]):
+            return self.subject()
+        return []
+
+    def preposition(self, word: str) -> list[Mention]:
+        _, right = self.clause
+        window_end = min(right, self.trigger.end + 90)
+        pattern = re.compile(rf"\b{re.escape(word)}\s+", re.IGNORECASE)
+        for match in pattern.finditer(self.text, self.trigger.end, window_end):
+            after = [m for m in self.mentions if match.end() <= m.start < right]
+            if not after:
+                continue
+            first = after[0]
+            gap = self.text[match.end():first.start]
+            if _OBJECT_GAP.match(gap) or _MEMBERS_OF.match(gap):
+                found = self._with_coordinated(first, leftwards=False)
+                if word == "between" and len(found) == 1:
+                    continue
+                return found
+        return []
+
+
+def _passive(analysis: Analysis, trigger: Trigger) -> bool:
+    if trigger.form not in {"VBN", "VBD"}:
+        return False
+    before = analysis.text[max(0, trigger.start - 25):trigger.start]
+    return bool(_PASSIVE_AUX.search(before))
+
+
+def _first(slots: _Slots, names: tuple[str, ...]) -> tuple[list[Mention], str | None]:
+    for name in names:
+        found = slots.fill(name)
+        if found:
+            return found, name
+    return [], None
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[str, Mention] = {}
+    for mention in mentions:
+        seen.setdefault(mention.entity or mention.country or mention.text, mention)
+    return list(seen.values())
+
+
+def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate | None:
+    """A candidate event with its roles, or None when the trigger has no valid actors."""
+    slots = _Slots(analysis, trigger, list(analysis.mentions))
+    source_names, target_names = entry.source, entry.target
+    if _passive(analysis, trigger) and "by" not in source_names:
+        source_names, target_names = ("by", *source_names[1:]), ("subject", *target_names)
+    elif _passive(analysis, trigger):
+        source_names, target_names = ("by",), ("subject", *target_names)
+    sources, _ = _first(slots, source_names)
+    targets, _ = _first(slots, target_names)
+    targets = [t for t in targets if t not in sources]
+    participants: list[Mention] = []
+    if entry.symmetric and (len(sources) > 1 or len(targets) > 1):
+        participants = _dedupe([*sources, *targets])
+    elif entry.symmetric and sources and targets:
+        participants = _dedupe([sources[0], targets[0]])
+    source = sources[0] if sources else None
+    target = targets[0] if targets else (sources[1] if len(sources) > 1 else None)
+    if target is not None and source is not None and target.entity == source.entity \
+            and target.country == source.country:
+        target = None
+    if not trigger.anaphoric and entry.gathering is None:
+        if source is None:
+            return None
+        if entry.actors == "political" and not _political(source):
+            return None
+        if entry.needs_target and target is None:
+            return None
+    return Candidate(
+        trigger=trigger, type=entry.type, mode=entry.mode, cameo=entry.cameo,
+        source=source, target=target, participants=tuple(participants),
+        contexts=entry.contexts,
+    )
+
+
+def assign_roles(analysis: Analysis) -> dict[str, object]:
+    """Turn every trigger into a candidate event with its source, target and participants."""
+    entries = {entry.id: entry for entry in load_lexicon()}
+    candidates = []
+    for trigger in analysis.triggers:
+        candidate = roles_for(analysis, entries[trigger.entry], trigger)
+        if candidate is not None:
+            candidates.append(candidate)
+    return {"candidates": tuple(candidates)}
+
+
+def with_roles(candidate: Candidate, **changes: object) -> Candidate:
+    return replace(candidate, **changes)  # type: ignore[arg-type]

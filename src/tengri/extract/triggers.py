@@ -1,0 +1,90 @@
+"""Finding the words that report events, sentence by sentence."""
+
+from __future__ import annotations
+
+import re
+
+from tengri.extract.analysis import Analysis, Sentence, Trigger
+from tengri.extract.lexicon import Entry, Pattern, load_lexicon
+
+# Words before a noun trigger that make it refer back to an event already told.
+_ANAPHORIC = re.compile(
+    r"(?:\b(?:the|this|that|these|those|such|its|his|her|their|same|said|last|latest|"
+    r"recent|upcoming|forthcoming|current|ongoing|president's|leader's)\s+"
+    r"(?:[\w-]+\s+){0,2})$",
+    re.IGNORECASE,
+)
+# Words before "visit"/"talks" that make them nouns rather than verbs.
+_NOUN_CONTEXT = re.compile(
+    r"(?:\b(?:a|an|the|this|that|his|her|its|their|our|whose|first|second|third|next|"
+    r"state|official|working|return|two-day|three-day|historic|recent|upcoming|planned)|'s)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+_VERB_CONTEXT = re.compile(
+    r"\b(?:to|will|would|shall|should|could|may|might|must|can|cannot|did|does|do|not|"
+    r"n't|also|he|she|they|we|i)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _weight(pattern: Pattern) -> int:
+    return len(re.findall(r"\\s\+", pattern.regex.pattern)) + 1
+
+
+def _form(pattern: Pattern, match: re.Match[str], is_noun: bool) -> str:
+    if is_noun or pattern.verb_group is None:
+        return "noun"
+    verb = (match.group(pattern.verb_group) or "").lower()
+    return pattern.verb_forms.get(verb, "VB")
+
+
+def _candidates(entry: Entry, order: int, sentence: Sentence, text: str
+                ) -> list[tuple[int, int, int, int, Trigger]]:
+    found = []
+    for is_noun, patterns in ((False, entry.verbs), (True, entry.nouns)):
+        for pattern in patterns:
+            for match in pattern.regex.finditer(sentence.text):
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                before = text[max(sentence.start, start - 40):start]
+                form = _form(pattern, match, is_noun)
+                if form == "VB" and _NOUN_CONTEXT.search(before) and not _VERB_CONTEXT.search(
+                        before):
+                    continue  # "a visit": the noun pattern will take it
+                if is_noun and _VERB_CONTEXT.search(before) and not _NOUN_CONTEXT.search(before) \
+                        and any(p.regex.fullmatch(match.group(0)) for p in entry.verbs):
+                    continue  # "to visit": the verb pattern takes it
+                anaphoric = is_noun and entry.anaphora and bool(_ANAPHORIC.search(before))
+                trigger = Trigger(entry.id, start, end, match.group(0), sentence.index, form,
+                                  anaphoric)
+                found.append((end - start, _weight(pattern), -order, start, trigger))
+    return found
+
+
+def _vetoed(entry: Entry, sentence: Sentence, trigger: Trigger) -> bool:
+    if entry.veto is None:
+        return False
+    window = sentence.text[max(0, trigger.start - sentence.start - 40):
+                           trigger.end - sentence.start + 40]
+    return bool(entry.veto.search(window))
+
+
+def find_triggers(analysis: Analysis) -> dict[str, object]:
+    """Every event trigger in the body sentences; the longest, most specific wins an overlap."""
+    entries = {entry.id: entry for entry in load_lexicon()}
+    order = {entry_id: i for i, entry_id in enumerate(entries)}
+    chosen: list[Trigger] = []
+    for sentence in analysis.sentences:
+        found = []
+        for entry in entries.values():
+            found.extend(_candidates(entry, order[entry.id], sentence, analysis.text))
+        found.sort(key=lambda f: (-f[0], -f[1], -f[2], f[3]))
+        taken: list[tuple[int, int]] = []
+        for _, _, _, _, trigger in found:
+            if any(trigger.start < e and s < trigger.end for s, e in taken):
+                continue
+            taken.append((trigger.start, trigger.end))
+            if not _vetoed(entries[trigger.entry], sentence, trigger):
+                chosen.append(trigger)
+    chosen.sort(key=lambda t: t.start)
+    return {"triggers": tuple(chosen)}
