@@ -1,0 +1,14 @@
+"""tengri's command line: thin Typer commands over the packages.
+
+Each command group lives in its own module (`extract.py`, `kb.py`, …) and registers itself on
+`app` here, so the commands stay next to nothing but argument handling and printing.
+"""
+
+from __future__ import annotations
+
+from tengri.cli.app import app, main
+
+# Importing the command modules registers their commands on `app`.
+from tengri.cli import extract as _extract  # noqa: E402,F401  isort: skip
+
+__all__ = ["app", "main"]

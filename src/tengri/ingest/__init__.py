@@ -1,0 +1,1 @@
+"""Sources -> Documents: files, folders, stdin, HTML, JSONL (and more, see the modules)."""
