@@ -1,0 +1,3 @@
+"""`tengri kb …` commands (module reserved; filled by its owner)."""
+
+from __future__ import annotations

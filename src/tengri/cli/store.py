@@ -1,0 +1,3 @@
+"""`tengri store …` commands (module reserved; filled by its owner)."""
+
+from __future__ import annotations
