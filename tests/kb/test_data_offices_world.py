@@ -43,7 +43,9 @@ AMBIGUOUS_ALIASES = {"Kim", "Lee", "Li", "Wang", "Khan", "Singh", "Bush", "Clint
                      "Al Thani", "Al Nahyan", "Fernandez", "Fernández", "Kirchner", "Castro",
                      "Rodriguez", "Rodríguez", "Hariri", "Mikati", "Aoun", "Salam",
                      "Hasina", "Zia", "Gandhi", "Marcos", "Aquino", "Shinawatra", "Thaksin"}
-CYRILLIC = re.compile(r"^[А-Яа-яЁё0-9 .\-'«»()]+$")
+# Russian forms are Cyrillic; regnal numbers stay Roman ("Абдалла II").
+_WORD = r"(?:[А-Яа-яЁё0-9.\-'«»()]+|[IVX]+)"
+CYRILLIC = re.compile(rf"^{_WORD}(?: {_WORD})*$")
 
 
 def read(path: Path) -> list[dict[str, str]]:
