@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,17 @@ OFFICES = DATA / "offices-world.csv"
 TERMS = DATA / "terms-world.csv"
 
 PERSON_COLUMNS = ["id", "name", "aliases", "ru", "country", "born", "source"]
-OFFICE_COLUMNS = ["id", "holder_of", "role", "also", "title", "title_aliases", "ru_titles", "leader",
-                  "source"]
+OFFICE_COLUMNS = [
+    "id",
+    "holder_of",
+    "role",
+    "also",
+    "title",
+    "title_aliases",
+    "ru_titles",
+    "leader",
+    "source",
+]
 TERM_COLUMNS = ["office", "person", "start", "end", "acting", "source"]
 
 FIRST_DAY = dt.date(2000, 1, 1)
@@ -29,20 +39,78 @@ TODAY = dt.date(2026, 11, 26)
 
 # States whose head of state, head of government and foreign minister the brief requires.
 REQUIRED_STATES = [
-    "USA", "CAN", "MEX", "BRA", "ARG", "CHN", "JPN", "KOR", "IND", "IDN", "SAU", "ZAF", "AUS",
-    "IRN", "ISR", "EGY", "PAK", "AFG", "PRK", "SYR", "IRQ", "ARE", "QAT",
+    "USA",
+    "CAN",
+    "MEX",
+    "BRA",
+    "ARG",
+    "CHN",
+    "JPN",
+    "KOR",
+    "IND",
+    "IDN",
+    "SAU",
+    "ZAF",
+    "AUS",
+    "IRN",
+    "ISR",
+    "EGY",
+    "PAK",
+    "AFG",
+    "PRK",
+    "SYR",
+    "IRQ",
+    "ARE",
+    "QAT",
 ]
 REQUIRED_IGO_OFFICES = [
-    "igo:AU.chairperson", "igo:ASEAN.secretary_general", "igo:ARABLEAGUE.secretary_general",
-    "igo:WTO.director_general", "igo:IMF.managing_director", "igo:WB.president",
-    "igo:GCC.secretary_general", "igo:OPEC.secretary_general",
+    "igo:AU.chairperson",
+    "igo:ASEAN.secretary_general",
+    "igo:ARABLEAGUE.secretary_general",
+    "igo:WTO.director_general",
+    "igo:IMF.managing_director",
+    "igo:WB.president",
+    "igo:GCC.secretary_general",
+    "igo:OPEC.secretary_general",
 ]
 # Bare surnames the brief names as too common (or shared by two office holders) to be an alias.
-AMBIGUOUS_ALIASES = {"Kim", "Lee", "Li", "Wang", "Khan", "Singh", "Bush", "Clinton", "Park",
-                     "Sharif", "Rabbani", "Khamenei", "Koizumi", "Fukuda", "Kono", "Hatoyama",
-                     "Al Thani", "Al Nahyan", "Fernandez", "Fernández", "Kirchner", "Castro",
-                     "Rodriguez", "Rodríguez", "Hariri", "Mikati", "Aoun", "Salam",
-                     "Hasina", "Zia", "Gandhi", "Marcos", "Aquino", "Shinawatra", "Thaksin"}
+AMBIGUOUS_ALIASES = {
+    "Kim",
+    "Lee",
+    "Li",
+    "Wang",
+    "Khan",
+    "Singh",
+    "Bush",
+    "Clinton",
+    "Park",
+    "Sharif",
+    "Rabbani",
+    "Khamenei",
+    "Koizumi",
+    "Fukuda",
+    "Kono",
+    "Hatoyama",
+    "Al Thani",
+    "Al Nahyan",
+    "Fernandez",
+    "Fernández",
+    "Kirchner",
+    "Castro",
+    "Rodriguez",
+    "Rodríguez",
+    "Hariri",
+    "Mikati",
+    "Aoun",
+    "Salam",
+    "Hasina",
+    "Zia",
+    "Gandhi",
+    "Marcos",
+    "Aquino",
+    "Shinawatra",
+    "Thaksin",
+}
 # Russian forms are Cyrillic; regnal numbers stay Roman ("Абдалла II").
 _WORD = r"(?:[А-Яа-яЁё0-9.\-'«»()]+|[IVX]+)"
 CYRILLIC = re.compile(rf"^{_WORD}(?: {_WORD})*$")
@@ -89,11 +157,15 @@ def holders_on(terms: list[dict[str, str]], office: str, on: dt.date) -> list[tu
     return found
 
 
-def uncovered(terms: list[dict[str, str]], office: str, since: dt.date,
-              until: dt.date) -> list[tuple[str, str]]:
+def uncovered(
+    terms: list[dict[str, str]], office: str, since: dt.date, until: dt.date
+) -> list[tuple[str, str]]:
     """The spans of [since, until) in which `office` has no holder, as ISO (start, end) pairs."""
-    spans = sorted((day(t["start"]) or dt.date.min, day(t["end"]) or dt.date.max)
-                   for t in terms if t["office"] == office)
+    spans = sorted(
+        (day(t["start"]) or dt.date.min, day(t["end"]) or dt.date.max)
+        for t in terms
+        if t["office"] == office
+    )
     gaps, cursor = [], since
     for start, end in spans:
         if start > cursor:
@@ -170,12 +242,13 @@ def test_flags_are_one_or_empty(offices, terms) -> None:
 def test_terms_of_one_office_never_overlap(terms) -> None:
     by_office: dict[str, list[tuple[dt.date, dt.date, str]]] = defaultdict(list)
     for t in terms:
-        by_office[t["office"]].append((day(t["start"]) or dt.date.min,
-                                       day(t["end"]) or dt.date.max, t["person"]))
+        by_office[t["office"]].append(
+            (day(t["start"]) or dt.date.min, day(t["end"]) or dt.date.max, t["person"])
+        )
     overlaps = []
     for office, spans in by_office.items():
         spans.sort()
-        for (_, end, who), (start, _, next_who) in zip(spans, spans[1:], strict=False):
+        for (_, end, who), (start, _, next_who) in pairwise(spans):
             if start < end:
                 overlaps.append((office, who, next_who))
     assert overlaps == []
@@ -184,8 +257,9 @@ def test_terms_of_one_office_never_overlap(terms) -> None:
 def test_each_state_has_at_most_one_leader_office(offices) -> None:
     leaders = Counter(row["holder_of"] for row in offices if row["leader"] == "1")
     assert [holder for holder, n in leaders.items() if n > 1] == []
-    assert [row["id"] for row in offices if row["leader"] == "1" and
-            row["holder_of"].startswith("igo:")] == []
+    assert [
+        row["id"] for row in offices if row["leader"] == "1" and row["holder_of"].startswith("igo:")
+    ] == []
 
 
 def test_every_required_state_has_the_three_roles_and_a_leader(offices) -> None:
@@ -195,8 +269,10 @@ def test_every_required_state_has_the_three_roles_and_a_leader(offices) -> None:
         roles[row["holder_of"]] |= {row["role"], *filter(None, row["also"].split("|"))}
         if row["leader"] == "1":
             leaders.add(row["holder_of"])
-    missing = {state: {"head_of_state", "head_of_government", "foreign_minister"} - roles[state]
-               for state in REQUIRED_STATES}
+    missing = {
+        state: {"head_of_state", "head_of_government", "foreign_minister"} - roles[state]
+        for state in REQUIRED_STATES
+    }
     assert {state: sorted(m) for state, m in missing.items() if m} == {}
     assert [state for state in REQUIRED_STATES if state not in leaders] == []
 
@@ -206,8 +282,12 @@ def test_every_required_igo_office_exists(offices) -> None:
 
 
 def test_aliases_avoid_ambiguous_bare_surnames(persons) -> None:
-    bad = [(row["id"], alias) for row in persons for alias in row["aliases"].split("|")
-           if alias in AMBIGUOUS_ALIASES]
+    bad = [
+        (row["id"], alias)
+        for row in persons
+        for alias in row["aliases"].split("|")
+        if alias in AMBIGUOUS_ALIASES
+    ]
     assert bad == []
 
 
@@ -314,14 +394,15 @@ SPOT_CHECKS = [
 
 
 @pytest.mark.parametrize(("office", "on", "person", "acting"), SPOT_CHECKS)
-def test_the_holder_on_a_day_is_the_one_the_record_shows(terms, office, on, person,
-                                                         acting) -> None:
+def test_the_holder_on_a_day_is_the_one_the_record_shows(terms, office, on, person, acting) -> None:
     assert holders_on(terms, office, dt.date.fromisoformat(on)) == [(f"person:{person}", acting)]
 
 
 def test_us_president_in_mid_2020_2022_2026_is_two_distinct_people(terms) -> None:
-    people = [holders_on(terms, "USA.head_of_state", dt.date(year, 6, 1))[0][0]
-              for year in (2020, 2022, 2026)]
+    people = [
+        holders_on(terms, "USA.head_of_state", dt.date(year, 6, 1))[0][0]
+        for year in (2020, 2022, 2026)
+    ]
     assert people == ["person:donald-trump", "person:joe-biden", "person:donald-trump"]
     assert len(set(people)) == 2
 
@@ -331,3 +412,74 @@ def test_nobody_holds_an_office_through_a_recorded_vacancy(terms) -> None:
     assert holders_on(terms, "IRN.supreme_leader", dt.date(2026, 3, 1)) == []
     # WTO had no Director-General between Azevedo's departure and Okonjo-Iweala.
     assert holders_on(terms, "igo:WTO.director_general", dt.date(2020, 12, 1)) == []
+
+
+# Days since 2000 (or the office's creation) on which a required office has no holder in these
+# files: interregnums between a resignation or death and the successor, transitions we could not
+# date to the day, offices abolished or left vacant, and stretches not yet recorded. Each one is
+# a known, documented gap (SOURCES.md); a new gap means a term was lost or mis-dated.
+KNOWN_VACANCIES = {
+    "CAN.foreign_minister": [("2015-02-03", "2015-02-09")],
+    "MEX.foreign_minister": [("2023-06-12", "2023-07-03")],
+    "BRA.foreign_minister": [("2017-02-22", "2017-03-07"), ("2021-03-29", "2021-04-06")],
+    "ARG.foreign_minister": [("2001-12-21", "2002-01-03")],
+    "KOR.foreign_minister": [
+        ("2004-01-16", "2004-01-17"),
+        ("2006-11-09", "2006-12-01"),
+        ("2010-09-04", "2010-10-08"),
+    ],
+    "PRK.foreign_minister": [("2007-01-02", "2007-05-18"), ("2016-05-06", "2016-05-16")],
+    "SAU.crown_prince": [("2011-10-22", "2011-10-27"), ("2012-06-16", "2012-06-18")],
+    "IRN.supreme_leader": [("2026-02-28", "2026-03-09")],
+    "ISR.foreign_minister": [
+        ("2000-08-04", "2000-08-10"),
+        ("2002-11-02", "2002-11-06"),
+        ("2006-01-16", "2006-01-18"),
+    ],
+    "EGY.head_of_state": [("2013-07-03", "2013-07-04")],
+    "EGY.foreign_minister": [("2011-07-01", "2011-07-18")],
+    "ARE.head_of_state": [("2004-11-02", "2004-11-03"), ("2022-05-13", "2022-05-14")],
+    "ARE.head_of_government": [("2006-01-04", "2006-01-05")],
+    "SYR.head_of_government": [("2025-03-29", "2026-11-26")],
+    "SYR.foreign_minister": [("2020-11-16", "2020-11-22"), ("2024-12-08", "2024-12-21")],
+    "IRQ.head_of_state": [("2003-04-09", "2004-06-28")],
+    "IRQ.head_of_government": [("2003-04-09", "2004-06-28")],
+    "IRQ.foreign_minister": [("2003-04-09", "2003-09-03")],
+    "PAK.head_of_government": [
+        ("2004-06-26", "2004-06-30"),
+        ("2012-06-19", "2012-06-22"),
+        ("2017-07-28", "2017-08-01"),
+        ("2018-05-31", "2018-06-01"),
+        ("2022-04-10", "2022-04-11"),
+    ],
+    "PAK.foreign_minister": [
+        ("2000-01-01", "2002-11-23"),
+        ("2007-11-16", "2008-03-31"),
+        ("2011-02-09", "2011-02-11"),
+        ("2013-03-16", "2017-08-04"),
+        ("2018-04-26", "2018-08-20"),
+        ("2022-04-10", "2022-04-27"),
+        ("2023-08-10", "2023-08-17"),
+        ("2024-03-04", "2024-03-11"),
+    ],
+    "AFG.supreme_leader": [("2001-11-13", "2021-08-15")],
+    "AFG.head_of_government": [("2001-11-13", "2001-12-22"), ("2021-08-15", "2021-09-07")],
+    "AFG.foreign_minister": [("2000-01-01", "2020-04-04"), ("2021-08-15", "2021-09-07")],
+    "igo:ARABLEAGUE.secretary_general": [("2026-07-01", "2026-11-26")],
+    "igo:WTO.director_general": [("2020-09-01", "2021-03-01")],
+    "igo:OPEC.secretary_general": [("2006-01-01", "2007-01-01"), ("2022-07-06", "2022-08-01")],
+}
+OFFICE_CREATED = {"igo:AU.chairperson": dt.date(2002, 7, 9)}
+
+
+def test_required_offices_have_a_holder_every_day_except_the_known_vacancies(
+    offices, terms
+) -> None:
+    required = [row["id"] for row in offices if row["holder_of"] in REQUIRED_STATES]
+    required += REQUIRED_IGO_OFFICES
+    found = {}
+    for office in required:
+        gaps = uncovered(terms, office, OFFICE_CREATED.get(office, FIRST_DAY), TODAY)
+        if gaps:
+            found[office] = [tuple(gap) for gap in gaps]
+    assert found == {office: [tuple(g) for g in gaps] for office, gaps in KNOWN_VACANCIES.items()}
