@@ -352,11 +352,6 @@ def test_expected_membership_checks_agree_with_the_knowledge_base():
             )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pyproject.toml's package-data does not yet ship tengri/samples "
-    "(index.jsonl, corpus.jsonl, articles/*); remove this marker when it does",
-)
 def test_package_data_ships_every_sample_file_in_the_wheel():
     package_data = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["tool"]["setuptools"][
         "package-data"

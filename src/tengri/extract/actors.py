@@ -51,6 +51,28 @@ def _starts_sentence(before: str, index: int) -> bool:
     return not prefix or prefix[-1] in ".!?\n\"“"
 
 
+# Agent nouns that are also adjectives: "official reports", "military exercises".
+_ADJECTIVAL = frozenset({"official", "military", "civilian", "diplomatic", "government",
+                         "security", "defence", "defense", "police", "opposition", "business",
+                         "state", "youth", "student", "expert"})
+_AFTER_AGENT_VERBS = re.compile(
+    r"^\s+(?:said|says|told|stated|announced|confirmed|denied|added|warned|has|have|had|is|are|"
+    r"was|were|will|would|could|did|does|do|who|which|that|spoke|met|visited|arrived)\b",
+    re.IGNORECASE,
+)
+
+
+def _adjectival_agent(text: str, mention: Mention) -> bool:
+    """Whether an agent-noun mention is really an adjective before another noun."""
+    if mention.kind not in {"group", "institution"} or mention.entity is not None:
+        return False
+    last = mention.text.split()[-1].lower()
+    if last not in _ADJECTIVAL:
+        return False
+    after = text[mention.end:mention.end + 30]
+    return bool(re.match(r"^\s+[a-z]", after)) and not _AFTER_AGENT_VERBS.match(after)
+
+
 def _focus(kb: KnowledgeBase, mentions: list[Mention]) -> Focus:
     counts: Counter[str] = Counter()
     for mention in mentions:
@@ -153,7 +175,10 @@ def find_actors(analysis: Analysis) -> dict[str, object]:
         inside = [m for m in raw if any(s <= m.start < e for s, e in body)]
     inside = [m for m in _sides(text, inside) if not _embedded(text, m) or m.kind == "person"]
     inside = _resolve_bare_titles(inside, focus)
-    inside.extend(_pair_mentions(analysis, focus, inside))
+    pairs = _pair_mentions(analysis, focus, inside)
+    inside = [m for m in inside if not any(p.start < m.end and m.start < p.end for p in pairs)]
+    inside = [m for m in inside if not _adjectival_agent(text, m)]
+    inside.extend(pairs)
     inside.sort(key=lambda m: (m.start, m.end))
     return {"mentions": tuple(inside), "focus": focus}
 

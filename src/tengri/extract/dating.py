@@ -8,6 +8,7 @@ status (talks during a planned visit). Never the publication date by default.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tengri.extract.analysis import Analysis, Candidate, DateMention
@@ -63,9 +64,15 @@ def _actors(candidate: Candidate) -> set[str]:
                                                    *candidate.participants) if m is not None}
 
 
+_CONTINUES = re.compile(r"^(?:furthermore|moreover|in\s+addition|additionally|also|later|then|"
+                        r"subsequently|afterwards|after\s+that|meanwhile|there|at\s+the\s+same\s+"
+                        r"time)\b|\b(?:again|also|as\s+well)\b", re.IGNORECASE)
+
+
 def _inherited(analysis: Analysis, candidate: Candidate, dated: list[Candidate]) -> DateRange | None:
     sentence = analysis.sentences[candidate.trigger.sentence]
-    for other in reversed(dated):
+    continues = bool(_CONTINUES.search(sentence.text))
+    for other in reversed(dated if continues else ()):
         other_sentence = analysis.sentences[other.trigger.sentence]
         if other_sentence.paragraph == sentence.paragraph and \
                 0 < sentence.index - other_sentence.index <= 2 and _compatible(candidate, other):
@@ -88,10 +95,26 @@ def assign_dates(analysis: Analysis) -> dict[str, object]:
         if index not in cache:
             cache[index] = _exprs(analysis, index)
         expr = _pick(analysis, candidate, cache[index])
+        if candidate.status_cue == "background":
+            done.append(replace(candidate, date=None))
+            continue
         if expr is not None:
             date = expr.resolve(analysis.published, _DIRECTION[candidate.status])
         else:
             date = _inherited(analysis, candidate, [c for c in done if c.date is not None
                                                     and c.date.precision != DatePrecision.UNKNOWN])
-        done.append(replace(candidate, date=date))
+        done.append(status_by_date(replace(candidate, date=date), analysis.published))
     return {"candidates": tuple(done)}
+
+
+def status_by_date(candidate: Candidate, published: object) -> Candidate:
+    """With no tense cue, a dated event is ongoing on its days and planned before them."""
+    date = candidate.date
+    if candidate.status_cue is not None or candidate.trigger.form not in {"noun", "VBZ", "VBP"} \
+            or date is None or date.start is None or date.end is None or published is None:
+        return candidate
+    if date.start <= published <= date.end:  # type: ignore[operator]
+        return replace(candidate, status=EventStatus.ONGOING, status_cue="date")
+    if date.start > published:  # type: ignore[operator]
+        return replace(candidate, status=EventStatus.PLANNED, status_cue="date")
+    return candidate

@@ -45,14 +45,14 @@ def indicators() -> tuple[Indicator, ...]:
     return tuple(out)
 
 
-_AFTER_NUMBER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?$")
+_AFTER_NUMBER = re.compile(r"^\s*(?:[^\W\d][\w'’-]*\s+){0,3}?$")
 _LINK_BEFORE = re.compile(
     r"(?:reached|amounted\s+to|totall?ed|stood\s+at|was|were|grew\s+to|rose\s+to|fell\s+to|"
     r"increased\s+to|exceeded|surpassed|hit|of|at|came\s+to|is|are|by)\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_DESTINATION = re.compile(r"^\s*(?:[\w'’-]+\s+){0,4}?(?:visited|to|in|came\s+to|travell?ed\s+to|"
-                          r"went\s+to|arrived\s+in|entered|studying\s+in|study\s+in)\s+"
+_DESTINATION = re.compile(r"^\s*(?:[\w'’-]+\s+){0,5}?(?:visited|to|in|at|came\s+to|"
+                          r"travell?ed\s+to|went\s+to|arrived\s+in|entered)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
 _FROM = re.compile(r"^\s*from\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
@@ -128,6 +128,9 @@ def find_facts(analysis: Analysis) -> dict[str, object]:
         for position, number in enumerate(numbers):
             if any(d.start <= number.start < d.end for d in dates):
                 continue
+            if re.search(r"\b(?:the|these|those|both|all)\s+$", text[max(0, number.start - 8):
+                                                                  number.start], re.IGNORECASE):
+                continue  # "the two sides": a description, not a count
             found = _indicator_near(sentence, text, number)
             if found is None:
                 continue
@@ -143,7 +146,8 @@ def find_facts(analysis: Analysis) -> dict[str, object]:
                 qualifier=number.qualifier, unit=unit,
                 subject=actor_of(analysis, subject), origin=actor_of(analysis, origin),
                 destination=actor_of(analysis, destination), period=period,
-                evidence=evidence_for(analysis, sentence, number.start, noun_end),
+                evidence=evidence_for(analysis, sentence, min(number.start, noun_start),
+                                      max(number.end, noun_end)),
                 confidence=0.8 if (origin or destination or subject) else 0.5,
             ))
     return {"facts": tuple(facts)}

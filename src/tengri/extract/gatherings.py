@@ -56,6 +56,7 @@ def gathering_name(analysis: Analysis, candidate: Candidate) -> tuple[str | None
     before = analysis.text[sentence.start:trigger.start]
     words = _NAME_BEFORE.search(before)
     name_part = _LEADING_JUNK.sub("", words.group(1) if words else "")
+    name_part = re.sub(r"^\d{1,3}(?:st|nd|rd|th)\s+", "", name_part)
     name_start = trigger.start - len(name_part)
     head = trigger.text
     ordinal = None

@@ -107,6 +107,14 @@ def _compile(pattern: str, where: str) -> Pattern:
     return Pattern(regex, verb_group, verb_forms)
 
 
+def _slots(values: object, where: str, entry_id: str) -> tuple[str, ...]:
+    """Role slot names; YAML reads a bare `on` as a boolean, so insist on strings."""
+    if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
+        raise TengriError(f"{where} ({entry_id}): role slots must be a list of quoted names "
+                          f"such as [subject, \"on\"]; got {values!r}")
+    return tuple(values)
+
+
 def _entry(raw: dict, where: str) -> Entry:
     try:
         entry_id, type_, cameo = raw["id"], raw["type"].upper(), str(raw["cameo"])
@@ -124,9 +132,9 @@ def _entry(raw: dict, where: str) -> Entry:
         id=entry_id, type=type_, mode=mode, cameo=cameo,
         verbs=tuple(_compile(p, f"{where} ({entry_id})") for p in raw.get("verbs", ())),
         nouns=tuple(_compile(p, f"{where} ({entry_id})") for p in raw.get("nouns", ())),
-        source=tuple(raw.get("source", ("subject",))),
-        target=tuple(raw.get("target", ("object",))),
-        place=tuple(raw.get("place", ())),
+        source=_slots(raw.get("source", ("subject",)), where, entry_id),
+        target=_slots(raw.get("target", ("object",)), where, entry_id),
+        place=_slots(raw.get("place", ()), where, entry_id),
         actors=raw.get("actors", "political"),
         symmetric=bool(raw.get("symmetric", False)),
         needs_target=bool(raw.get("needs_target", False)),

@@ -76,7 +76,8 @@ def _sentence_location(analysis: Analysis, candidate: Candidate) -> Location | N
 
 def _refine_mode(candidate: Candidate) -> Candidate:
     """A meeting held in neither side's country is a third-location meeting (CAMEO 044)."""
-    if candidate.type != "CONSULT" or candidate.cameo != "040" or candidate.location is None:
+    if candidate.type != "CONSULT" or candidate.cameo != "040" or candidate.location is None \
+            or candidate.gathering is not None:
         return candidate
     sides = {m.country for m in (candidate.source, candidate.target, *candidate.participants)
              if m is not None and m.country}

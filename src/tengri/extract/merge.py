@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tengri.extract.analysis import Analysis, Candidate
+from tengri.extract.dating import status_by_date
 from tengri.extract.records import event_of
 from tengri.kb import Mention
 from tengri.model import DatePrecision, EventStatus, Gathering, LocationPrecision
@@ -31,7 +32,7 @@ def _same_actor(a: Mention | None, b: Mention | None) -> bool:
 
 
 def _actor_set(candidate: Candidate) -> set[str]:
-    return {m.country or m.entity or m.text for m in
+    return {m.entity or m.country or m.text for m in
             (candidate.source, candidate.target, *candidate.participants) if m is not None}
 
 
@@ -56,7 +57,9 @@ def _gatherings_fit(a: Candidate, b: Candidate) -> bool:
     if name_a and name_b:
         words_a, words_b = set(name_a.split()), set(name_b.split())
         return words_a <= words_b or words_b <= words_a
-    return a.gathering.kind == b.gathering.kind or not (name_a and name_b)
+    # a session belongs to the gathering it is part of ("the plenary session" of the forum)
+    return a.gathering.kind == b.gathering.kind or "session" in {a.gathering.kind,
+                                                                 b.gathering.kind}
 
 
 def _same_event(lead: Candidate, other: Candidate) -> bool:
@@ -71,16 +74,20 @@ def _same_event(lead: Candidate, other: Candidate) -> bool:
     return _dates_overlap(lead, other) and _statuses_fit(lead, other)
 
 
-def _antecedent(kept: list[Candidate], anaphor: Candidate) -> int | None:
-    for index in range(len(kept) - 1, -1, -1):
-        lead = kept[index]
-        if lead.type == anaphor.type and lead.mode == anaphor.mode and \
-                (lead.gathering is None) == (anaphor.gathering is None) and \
-                (anaphor.gathering is None or _gatherings_fit(lead, anaphor)) and \
-                _same_actor(lead.source, anaphor.source) and \
-                _same_actor(lead.target, anaphor.target):
-            return index
-    return None
+def _antecedent(kept: list[Candidate], anaphor: Candidate, lede: int) -> int | None:
+    """The event a "the visit" refers to: the story's own event (told in the lede) before any
+    background event of the same kind, else the latest one."""
+    fitting = [
+        index for index, lead in enumerate(kept)
+        if lead.type == anaphor.type and lead.mode == anaphor.mode
+        and (lead.gathering is None) == (anaphor.gathering is None)
+        and (anaphor.gathering is None or _gatherings_fit(lead, anaphor))
+        and _same_actor(lead.source, anaphor.source) and _same_actor(lead.target, anaphor.target)
+    ]
+    if not fitting:
+        return None
+    in_lede = [i for i in fitting if kept[i].trigger.sentence <= lede]
+    return in_lede[0] if in_lede else fitting[-1]
 
 
 def _absorb(lead: Candidate, other: Candidate) -> Candidate:
@@ -114,11 +121,12 @@ def _has_actors(candidate: Candidate) -> bool:
     return candidate.source is not None or bool(candidate.participants)
 
 
-def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
+def merge_candidates(candidates: list[Candidate], lede: int = 1) -> list[Candidate]:
+    """Merge repeated mentions; `lede` is the index of the last sentence of the lede."""
     kept: list[Candidate] = []
     for candidate in candidates:
         if candidate.trigger.anaphoric:
-            index = _antecedent(kept, candidate)
+            index = _antecedent(kept, candidate, lede)
             if index is not None:
                 kept[index] = _absorb(kept[index], candidate)
                 continue
@@ -147,7 +155,9 @@ def _counterpart(candidate: Candidate) -> Candidate | None:
 
 def merge_events(analysis: Analysis) -> dict[str, object]:
     """Merge repeated mentions, add the other side of visits, and publish the events."""
-    merged = merge_candidates(list(analysis.candidates))
+    lede = max((s.index for s in analysis.sentences if s.paragraph == 0), default=0)
+    merged = [status_by_date(c, analysis.published)
+              for c in merge_candidates(list(analysis.candidates), lede)]
     with_sides = list(merged)
     for candidate in merged:
         other = _counterpart(candidate)

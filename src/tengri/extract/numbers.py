@@ -42,7 +42,7 @@ _SCALE = "|".join(sorted((re.escape(s) for s in _SCALES), key=len, reverse=True)
 NUMBER = re.compile(
     rf"(?:(?P<cur>(?:US)?\$|€|£|¥|₸|₽)\s?)?"
     rf"(?:(?<![\w.,])(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|st\b|nd\b|rd\b|th\b|[.,]\d)"
-    rf"|\b(?P<word>{_WORD_NUMBER})\b)"
+    rf"|(?<![-\w])(?P<word>{_WORD_NUMBER})\b(?!-))"
     rf"(?:[\s-]?(?P<scale>{_SCALE})\b)?"
     rf"(?:\s+(?P<cur2>dollars?|euros?|roubles|rubles|tenge|yuan|pounds|USD|EUR|RUB|KZT)\b)?"
     rf"|(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|hundreds|thousands|millions|"

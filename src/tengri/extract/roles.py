@@ -33,6 +33,9 @@ _COORDINATION = re.compile(r"^\s*(?:,|and|,\s*and|&|as\s+well\s+as|together\s+wi
                            re.IGNORECASE)
 _MEMBERS_OF = re.compile(r"^\s*(?:members?|representatives?|delegations?|officials?|leaders?|"
                          r"heads?|envoys?|ministers?)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the Astana branch of MGIMO began …": the institution after "branch of" is the actor.
+_HEAD_OF = re.compile(r"\b(?:branch|branches|campus|office|subsidiary|affiliate|delegation|"
+                      r"representatives|embassy|mission)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:[\w-]+\s+){0,2}$")
 _PRONOUN_POSSESSOR = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$",
@@ -82,7 +85,8 @@ class _Slots:
 
     def fill(self, slot: str) -> list[Mention]:
         if slot == "subject":
-            return self.subject()
+            # a noun that refers back ("the details of this meeting") has no subject of its own
+            return [] if self.trigger.anaphoric else self.subject()
         if slot == "object":
             return self.object() if self.trigger.form != "noun" else []
         if slot == "possessor":
@@ -90,8 +94,14 @@ class _Slots:
         return self.preposition(slot)
 
     def _with_coordinated(self, chosen: Mention, leftwards: bool) -> list[Mention]:
-        group = [chosen]
+        """The chosen mention and those coordinated with it ("X and Y", "X, Y and Z").
+
+        A bare comma joins a list only when an "and" closes it: in "of Putin, Tokayev will" the
+        comma ends a phrase, it does not coordinate.
+        """
+        same_span = [m for m in self.mentions if m.start == chosen.start and m.end == chosen.end]
         ordered = sorted(self.mentions, key=lambda m: m.start, reverse=leftwards)
+        chain: list[tuple[Mention, str]] = []
         current = chosen
         for mention in ordered:
             if leftwards and mention.end <= current.start:
@@ -101,10 +111,18 @@ class _Slots:
             else:
                 continue
             if _COORDINATION.match(gap) and mention.kind != "place":
-                group.append(mention)
+                chain.append((mention, gap.strip().lower()))
                 current = mention
             elif gap.strip():
                 break
+        joined = [g for _, g in chain]
+        if leftwards:
+            # the gap next to the chosen mention must be an "and"; commas may come before it
+            if not joined or joined[0] == ",":
+                chain = []
+        elif "," in joined and not any(g != "," for g in joined):
+            chain = []
+        group = same_span + [m for m, _ in chain]
         return sorted({(m.start, m.entity or m.text): m for m in group}.values(),
                       key=lambda m: m.start)
 
@@ -113,6 +131,8 @@ class _Slots:
         before = [m for m in self.mentions if left <= m.start and m.end <= self.trigger.start]
         for mention in reversed(before):
             prefix = self.text[max(left, mention.start - 40):mention.start]
+            if _HEAD_OF.search(prefix):
+                return self._with_coordinated(mention, leftwards=True)
             if _PREPOSITION_BEFORE.search(prefix) and mention.kind != "person":
                 continue
             if _PREPOSITION_BEFORE.search(prefix) and re.search(r"\b(?:of|by|with|to|for)\s+$",
@@ -149,6 +169,9 @@ class _Slots:
     def preposition(self, word: str) -> list[Mention]:
         _, right = self.clause
         window_end = min(right, self.trigger.end + 90)
+        if self.trigger.form == "noun":
+            comma = self.text.find(",", self.trigger.end, window_end)
+            window_end = comma if comma != -1 else window_end
         pattern = re.compile(rf"\b{re.escape(word)}\s+", re.IGNORECASE)
         for match in pattern.finditer(self.text, self.trigger.end, window_end):
             after = [m for m in self.mentions if match.end() <= m.start < right]
@@ -186,6 +209,28 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return list(seen.values())
 
 
+_AT_INVITATION = re.compile(r"\b(?:at|upon|on)\s+the\s+$", re.IGNORECASE)
+
+
+def at_invitation(analysis: Analysis, trigger: Trigger) -> bool:
+    """"At the invitation of X, Y visited …": background to another event, not news itself."""
+    return trigger.entry == "invite" and bool(
+        _AT_INVITATION.search(analysis.text[max(0, trigger.start - 12):trigger.start]))
+
+
+def _invitee(analysis: Analysis, slots: _Slots, source: Mention) -> Mention | None:
+    """Who "at the invitation of X" invited: the subject of the clause that follows."""
+    if not at_invitation(analysis, slots.trigger):
+        return None
+    for mention in slots.mentions:
+        if mention.start > source.end and re.match(r"^\s*,\s*$",
+                                                   analysis.text[source.end:mention.start]):
+            return mention
+        if mention.start > source.end and analysis.text[source.end:mention.start].strip(" ,") == "":
+            return mention
+    return None
+
+
 def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate | None:
     """A candidate event with its roles, or None when the trigger has no valid actors."""
     slots = _Slots(analysis, trigger, list(analysis.mentions))
@@ -204,6 +249,8 @@ def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate |
         participants = _dedupe([sources[0], targets[0]])
     source = sources[0] if sources else None
     target = targets[0] if targets else (sources[1] if len(sources) > 1 else None)
+    if entry.id == "invite" and target is None and source is not None:
+        target = _invitee(analysis, slots, source)
     if target is not None and source is not None and target.entity == source.entity \
             and target.country == source.country:
         target = None

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from tengri.extract.analysis import Analysis, Candidate
-from tengri.extract.roles import _clause
+from tengri.extract.roles import _clause, at_invitation
 from tengri.model import EventStatus
 
 _W = r"(?:\s+[\w'’-]+){0,3}\s+$"  # up to three words between the cue and the trigger
@@ -81,6 +81,8 @@ _PAST_FORMS = {"VBD", "VBN"}
 def status_of(analysis: Analysis, candidate: Candidate) -> tuple[EventStatus, str | None]:
     """The status of one candidate and the cue that decided it."""
     trigger = candidate.trigger
+    if at_invitation(analysis, trigger):
+        return EventStatus.OCCURRED, "background"
     sentence = analysis.sentences[trigger.sentence]
     left, right = _clause(analysis, sentence, trigger)
     left = max(sentence.start, min(left, trigger.start - 80))

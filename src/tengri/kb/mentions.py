@@ -78,7 +78,10 @@ def _atoms(kb: KnowledgeBase, text: str) -> list[_Atom]:
             by_how.setdefault(how, []).append(entity)
         entities = [e for how, ids in by_how.items() if how not in {"adjective", "demonym"}
                     for e in ids]
-        adjectives = [e for how in ("adjective", "demonym") for e in by_how.get(how, [])]
+        adjectives = list(dict.fromkeys(e for how in ("adjective", "demonym")
+                                        for e in by_how.get(how, [])))
+        if adjectives and all(e.startswith("place:") for e in entities):
+            entities = []  # "Kazakh" is an adjective first, a village in Azerbaijan second
         if entities:
             atoms.append(_Atom(hit.start, hit.end, hit.text, "entity", tuple(dict.fromkeys(entities))))
         elif adjectives:
