@@ -19,6 +19,8 @@ from tengri.kb.entities import EntityKind
 from tengri.model import Location, LocationPrecision
 
 _LOCATIVE = re.compile(r"\b(?:in|at|held\s+in|hosted\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
+_BRANCH = re.compile(r"^\s+(?:branch|branches|campus|office|plant|factory|subsidiary)\b",
+                     re.IGNORECASE)
 _PRECISION = {"site": LocationPrecision.POINT, "admin": LocationPrecision.ADMIN,
               "region": LocationPrecision.REGION}
 
@@ -50,6 +52,14 @@ def _as_state(kb: KnowledgeBase, mention: Mention | None) -> Mention | None:
                    "GOV", f"place {mention.text!r} stands for {state.id}")
 
 
+def _state_mention(kb: KnowledgeBase, country: str) -> Mention | None:
+    state = kb.get(country)
+    if state is None:
+        return None
+    return Mention(0, 0, state.name, "state", state.id, state.id, None, "GOV",
+                   f"{state.id}: the country where it took place")
+
+
 def _slot_location(analysis: Analysis, candidate: Candidate) -> Location | None:
     entry = {e.id: e for e in load_lexicon()}[candidate.trigger.entry]
     if not entry.place:
@@ -65,11 +75,14 @@ def _slot_location(analysis: Analysis, candidate: Candidate) -> Location | None:
 
 
 def _sentence_location(analysis: Analysis, candidate: Candidate) -> Location | None:
+    """A place after "in"/"at" in the sentence, or the city of a branch ("the Astana branch")."""
     sentence = analysis.sentences[candidate.trigger.sentence]
     for mention in analysis.mentions_in(sentence):
         if mention.kind != "place":
             continue
-        if _LOCATIVE.search(analysis.text[max(sentence.start, mention.start - 15):mention.start]):
+        before = analysis.text[max(sentence.start, mention.start - 15):mention.start]
+        after = analysis.text[mention.end:mention.end + 20]
+        if _LOCATIVE.search(before) or _BRANCH.match(after):
             return location_of(analysis.kb, mention, analysis.published)
     return None
 
@@ -112,6 +125,9 @@ def assign_locations(analysis: Analysis) -> dict[str, object]:
             if state is not None:
                 location = Location(None, state.name, state.id, state.lat, state.lon,
                                     LocationPrecision.COUNTRY, state.id)
+        if target is None and candidate.type in {"COOPERATE", "AID"} and location is not None \
+                and source is not None and location.country and location.country != source.country:
+            target = _state_mention(kb, location.country)
         updated = replace(candidate, source=source, target=target, participants=participants,
                           location=location)
         located.append(_refine_mode(updated))

@@ -41,7 +41,8 @@ def actor_of(analysis: Analysis, mention: Mention | None) -> Actor | None:
         igo = entity.id
     elif entity is not None and entity.parent and entity.parent.startswith("igo:"):
         igo = entity.parent
-    inferred = mention.rule.endswith("the pair in focus") or "->" in mention.rule
+    inferred = mention.rule.endswith("the pair in focus") or "->" in mention.rule \
+        or mention.start >= mention.end
     return Actor(
         text=mention.text,
         name=name,
