@@ -8,11 +8,13 @@ part of a longer unknown name ("Kairat Almaty", "Real Madrid"), which are not ac
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
 from tengri.extract.analysis import Analysis, Focus
 from tengri.kb import KnowledgeBase, Mention, find_mentions
+from tengri.kb.mentions import find_atoms
 
 # Phrases that stand for the pair of states (or of their leaders) in focus.
 _PAIR = re.compile(
@@ -161,18 +163,24 @@ def _sides(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _in_body(body: list[tuple[int, int]], offset: int) -> bool:
+    index = bisect.bisect_right(body, (offset, float("inf"))) - 1
+    return index >= 0 and body[index][0] <= offset < body[index][1]
+
+
 def find_actors(analysis: Analysis) -> dict[str, object]:
     """Resolve every actor and place mention in the body sentences and work out the focus."""
     text, kb, on = analysis.text, analysis.kb, analysis.published
     body = [(s.start, s.end) for s in analysis.sentences]
     if not body:
         return {"mentions": (), "focus": Focus()}
-    raw = find_mentions(kb, text, on)
-    inside = [m for m in raw if any(s <= m.start < e for s, e in body)]
+    atoms = find_atoms(kb, text)
+    raw = find_mentions(kb, text, on, atoms=atoms)
+    inside = [m for m in raw if _in_body(body, m.start)]
     focus = _focus(kb, inside)
     if focus.countries:
-        raw = find_mentions(kb, text, on, focus.countries)
-        inside = [m for m in raw if any(s <= m.start < e for s, e in body)]
+        raw = find_mentions(kb, text, on, focus.countries, atoms=atoms)
+        inside = [m for m in raw if _in_body(body, m.start)]
     inside = [m for m in _sides(text, inside) if not _embedded(text, m) or m.kind == "person"]
     inside = _resolve_bare_titles(inside, focus)
     pairs = _pair_mentions(analysis, focus, inside)

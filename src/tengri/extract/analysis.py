@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from tengri.extract.dates import DateExpr
 from tengri.kb import KnowledgeBase, Mention
 from tengri.model import (
     DateRange,
@@ -34,12 +35,18 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A date expression in a sentence, resolved against the publication date."""
+    """A date expression in a sentence; `expr.resolve(published, direction)` gives its range."""
 
-    start: int
-    end: int
-    range: DateRange
+    expr: DateExpr
     sentence: int
+
+    @property
+    def start(self) -> int:
+        return self.expr.start
+
+    @property
+    def end(self) -> int:
+        return self.expr.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +124,10 @@ class Analysis:
             if sentence.start <= offset < sentence.end:
                 return sentence
         return None
+
+    def date_exprs(self, sentence_index: int) -> list[DateExpr]:
+        """The date phrases of one sentence (found once, by the `dates` step)."""
+        return [d.expr for d in self.dates if d.sentence == sentence_index]
 
     def mentions_in(self, sentence: Sentence) -> list[Mention]:
         return [m for m in self.mentions if sentence.start <= m.start < sentence.end]

@@ -22,18 +22,23 @@ _DIRECTION = {EventStatus.OCCURRED: "past", EventStatus.PLANNED: "future",
 
 
 def find_date_mentions(analysis: Analysis) -> dict[str, object]:
-    """Every date phrase in the body, resolved without a tense (for facts and inspection)."""
+    """Every date phrase in the body, found once; resolved later by each user with its tense."""
     found = []
-    for sentence in analysis.sentences:
-        for expr in find_dates(analysis.text, sentence.start, sentence.end):
-            found.append(DateMention(expr.start, expr.end,
-                                     expr.resolve(analysis.published, "any"), sentence.index))
+    if not analysis.sentences:
+        return {"dates": ()}
+    first, last = analysis.sentences[0].start, analysis.sentences[-1].end
+    exprs = find_dates(analysis.text, first, last)  # one pass over the body, not one per sentence
+    sentences = iter(analysis.sentences)
+    sentence = next(sentences)
+    for expr in exprs:
+        while expr.start >= sentence.end:
+            following = next(sentences, None)
+            if following is None:
+                break
+            sentence = following
+        if sentence.start <= expr.start and expr.end <= sentence.end:
+            found.append(DateMention(expr, sentence.index))
     return {"dates": tuple(found)}
-
-
-def _exprs(analysis: Analysis, sentence_index: int) -> list[DateExpr]:
-    sentence = analysis.sentences[sentence_index]
-    return find_dates(analysis.text, sentence.start, sentence.end)
 
 
 def _pick(analysis: Analysis, candidate: Candidate, exprs: list[DateExpr]) -> DateExpr | None:
@@ -88,13 +93,12 @@ def _inherited(analysis: Analysis, candidate: Candidate, dated: list[Candidate])
 
 def assign_dates(analysis: Analysis) -> dict[str, object]:
     """Resolve each candidate's date against the publication date and its own status."""
-    cache: dict[int, list[DateExpr]] = {}
+    by_sentence: dict[int, list[DateExpr]] = {}
+    for mention in analysis.dates:
+        by_sentence.setdefault(mention.sentence, []).append(mention.expr)
     done: list[Candidate] = []
     for candidate in analysis.candidates:
-        index = candidate.trigger.sentence
-        if index not in cache:
-            cache[index] = _exprs(analysis, index)
-        expr = _pick(analysis, candidate, cache[index])
+        expr = _pick(analysis, candidate, by_sentence.get(candidate.trigger.sentence, []))
         if candidate.status_cue == "background":
             done.append(replace(candidate, date=None))
             continue

@@ -15,7 +15,6 @@ from importlib import resources
 import yaml
 
 from tengri.extract.analysis import Analysis, Sentence
-from tengri.extract.dates import find_dates
 from tengri.extract.numbers import Number, find_numbers
 from tengri.extract.records import actor_of, evidence_for
 from tengri.kb import Mention
@@ -124,7 +123,7 @@ def find_facts(analysis: Analysis) -> dict[str, object]:
         numbers = [n for n in find_numbers(text, sentence.start, sentence.end) if not n.times]
         if not numbers:
             continue
-        dates = find_dates(text, sentence.start, sentence.end)
+        dates = analysis.date_exprs(sentence.index)
         for position, number in enumerate(numbers):
             if any(d.start <= number.start < d.end for d in dates):
                 continue

@@ -47,6 +47,7 @@ class Pattern:
     regex: re.Pattern[str]
     verb_group: str | None  # name of the group holding the predicate verb
     verb_forms: dict[str, str]  # that verb's surface forms -> tag
+    anchors: frozenset[str]  # words one of which must be in a sentence for the pattern to match
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +73,25 @@ class Entry:
 _TOKEN = re.compile(r"\{[^}]+\}|\[[^\]]+\]|~\d+|[^\s]+")
 
 
+def _first_words(core: str) -> frozenset[str]:
+    """The words a required pattern token can start with, lower-cased."""
+    if core.startswith("{"):
+        return frozenset(inflections(core[1:-1].strip()))
+    if core.startswith("["):
+        return frozenset(o.split()[0].lower() for o in core[1:-1].split("|") if o.strip())
+    return frozenset({core.lower()})
+
+
 def _compile(pattern: str, where: str) -> Pattern:
     parts: list[str] = []
     verb_group: str | None = None
     verb_forms: dict[str, str] = {}
+    anchors: frozenset[str] = frozenset()
     for index, token in enumerate(_TOKEN.findall(pattern)):
         optional = token.endswith("?") and len(token) > 1
         core = token[:-1] if optional else token
+        if not anchors and not optional and not core.startswith("~"):
+            anchors = _first_words(core)
         if core.startswith("{"):
             lemma = core[1:-1].strip()
             forms = inflections(lemma)
@@ -104,7 +117,7 @@ def _compile(pattern: str, where: str) -> Pattern:
         regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
     except re.error as exc:
         raise TengriError(f"{where}: pattern {pattern!r} does not compile ({exc})") from exc
-    return Pattern(regex, verb_group, verb_forms)
+    return Pattern(regex, verb_group, verb_forms, anchors)
 
 
 def _slots(values: object, where: str, entry_id: str) -> tuple[str, ...]:
@@ -143,6 +156,39 @@ def _entry(raw: dict, where: str) -> Entry:
         veto=re.compile(veto, re.IGNORECASE) if veto else None,
         contexts=tuple(raw.get("contexts", ())),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorIndex:
+    """Which patterns could match a sentence, from the words it contains."""
+
+    by_word: dict[str, tuple[tuple[int, bool, int], ...]]  # word -> (entry, is_noun, pattern)
+
+    def candidates(self, words: set[str]) -> list[tuple[int, bool, int]]:
+        found: set[tuple[int, bool, int]] = set()
+        for word in words:
+            found.update(self.by_word.get(word, ()))
+        return sorted(found)
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def sentence_words(text: str) -> set[str]:
+    """The lower-cased words of a sentence, also split at hyphens ("one-on-one")."""
+    words = set(_WORDS.findall(text.lower()))
+    return words | {part for word in words if "-" in word for part in word.split("-")}
+
+
+@functools.cache
+def anchor_index(name: str = "triggers.yaml") -> AnchorIndex:
+    by_word: dict[str, list[tuple[int, bool, int]]] = {}
+    for e_index, entry in enumerate(load_lexicon(name)):
+        for is_noun, patterns in ((False, entry.verbs), (True, entry.nouns)):
+            for p_index, pattern in enumerate(patterns):
+                for word in pattern.anchors:
+                    by_word.setdefault(word, []).append((e_index, is_noun, p_index))
+    return AnchorIndex({w: tuple(v) for w, v in by_word.items()})
 
 
 @functools.cache

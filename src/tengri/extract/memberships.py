@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, replace
 
 from tengri.extract.analysis import Analysis, Sentence
-from tengri.extract.dates import find_dates
 from tengri.extract.records import actor_of, evidence_for
 from tengri.extract.status import _FUTURE_BEFORE, _HYPOTHETICAL_BEFORE, _NEGATION_BEFORE
 from tengri.kb import Mention
@@ -163,7 +162,7 @@ def _within_frameworks(analysis: Analysis, sentence: Sentence, orgs: list[Mentio
 
 
 def _date(analysis: Analysis, claim: _Claim) -> DateRange:
-    dates = find_dates(analysis.text, claim.sentence.start, claim.sentence.end)
+    dates = analysis.date_exprs(claim.sentence.index)
     if dates:
         return dates[0].resolve(analysis.published, "past")
     if analysis.published is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tengri.extract.analysis import Analysis, Sentence, Trigger
-from tengri.extract.lexicon import Entry, Pattern, load_lexicon
+from tengri.extract.lexicon import Entry, Pattern, anchor_index, load_lexicon, sentence_words
 
 # Words before a noun trigger that make it refer back to an event already told.
 _ANAPHORIC = re.compile(
@@ -39,25 +39,25 @@ def _form(pattern: Pattern, match: re.Match[str], is_noun: bool) -> str:
     return pattern.verb_forms.get(verb, "VB")
 
 
-def _candidates(entry: Entry, order: int, sentence: Sentence, text: str
-                ) -> list[tuple[int, int, int, int, Trigger]]:
+def _candidates(entry: Entry, order: int, sentence: Sentence, text: str,
+                wanted: list[tuple[bool, int]]) -> list[tuple[int, int, int, int, Trigger]]:
+    """Matches of the wanted patterns of one entry in one sentence, with their sort keys."""
     found = []
-    for is_noun, patterns in ((False, entry.verbs), (True, entry.nouns)):
-        for pattern in patterns:
-            for match in pattern.regex.finditer(sentence.text):
-                start, end = sentence.start + match.start(), sentence.start + match.end()
-                before = text[max(sentence.start, start - 40):start]
-                form = _form(pattern, match, is_noun)
-                if form == "VB" and _NOUN_CONTEXT.search(before) and not _VERB_CONTEXT.search(
-                        before):
-                    continue  # "a visit": the noun pattern will take it
-                if is_noun and _VERB_CONTEXT.search(before) and not _NOUN_CONTEXT.search(before) \
-                        and any(p.regex.fullmatch(match.group(0)) for p in entry.verbs):
-                    continue  # "to visit": the verb pattern takes it
-                anaphoric = is_noun and entry.anaphora and bool(_ANAPHORIC.search(before))
-                trigger = Trigger(entry.id, start, end, match.group(0), sentence.index, form,
-                                  anaphoric)
-                found.append((end - start, _weight(pattern), -order, start, trigger))
+    for is_noun, p_index in wanted:
+        pattern = (entry.nouns if is_noun else entry.verbs)[p_index]
+        for match in pattern.regex.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            before = text[max(sentence.start, start - 40):start]
+            form = _form(pattern, match, is_noun)
+            if form == "VB" and _NOUN_CONTEXT.search(before) and not _VERB_CONTEXT.search(before):
+                continue  # "a visit": the noun pattern will take it
+            if is_noun and _VERB_CONTEXT.search(before) and not _NOUN_CONTEXT.search(before) \
+                    and any(p.regex.fullmatch(match.group(0)) for p in entry.verbs):
+                continue  # "to visit": the verb pattern takes it
+            anaphoric = is_noun and entry.anaphora and bool(_ANAPHORIC.search(before))
+            trigger = Trigger(entry.id, start, end, match.group(0), sentence.index, form,
+                              anaphoric)
+            found.append((end - start, _weight(pattern), -order, start, trigger))
     return found
 
 
@@ -71,13 +71,17 @@ def _vetoed(entry: Entry, sentence: Sentence, trigger: Trigger) -> bool:
 
 def find_triggers(analysis: Analysis) -> dict[str, object]:
     """Every event trigger in the body sentences; the longest, most specific wins an overlap."""
-    entries = {entry.id: entry for entry in load_lexicon()}
-    order = {entry_id: i for i, entry_id in enumerate(entries)}
+    lexicon = load_lexicon()
+    entries = {entry.id: entry for entry in lexicon}
+    index = anchor_index()
     chosen: list[Trigger] = []
     for sentence in analysis.sentences:
+        by_entry: dict[int, list[tuple[bool, int]]] = {}
+        for e_index, is_noun, p_index in index.candidates(sentence_words(sentence.text)):
+            by_entry.setdefault(e_index, []).append((is_noun, p_index))
         found = []
-        for entry in entries.values():
-            found.extend(_candidates(entry, order[entry.id], sentence, analysis.text))
+        for e_index, wanted in by_entry.items():
+            found.extend(_candidates(lexicon[e_index], e_index, sentence, analysis.text, wanted))
         found.sort(key=lambda f: (-f[0], -f[1], -f[2], f[3]))
         taken: list[tuple[int, int]] = []
         for _, _, _, _, trigger in found:

@@ -68,6 +68,11 @@ class _Atom:
     word: str = ""  # title or agent key
 
 
+def find_atoms(kb: KnowledgeBase, text: str) -> list[_Atom]:
+    """The alias hits of a text, before resolution (reusable across resolutions of one text)."""
+    return _atoms(kb, text)
+
+
 def _atoms(kb: KnowledgeBase, text: str) -> list[_Atom]:
     atoms: list[_Atom] = []
     names = kb.find_names(text)
@@ -237,10 +242,14 @@ def _sector(entity: Entity, role: str | None) -> str | None:
 
 
 def find_mentions(kb: KnowledgeBase, text: str, on: dt.date | None = None,
-                  focus: Sequence[str] = ()) -> list[Mention]:
-    """Every actor and place mention in `text`, resolved on the day `on`."""
+                  focus: Sequence[str] = (), atoms: list[_Atom] | None = None) -> list[Mention]:
+    """Every actor and place mention in `text`, resolved on the day `on`.
+
+    `focus` lists the countries the text is about (they win ambiguous places); `atoms` may be
+    given when the same text is resolved again with another focus.
+    """
     resolver = _Resolver(kb, text, on, focus)
-    atoms = _atoms(kb, text)
+    atoms = _atoms(kb, text) if atoms is None else atoms
     mentions: list[Mention] = []
     i = 0
     while i < len(atoms):
