@@ -5,8 +5,11 @@ from __future__ import annotations
 import functools
 import re
 
+from tengri.ingest.records import LanguageShare
+
 SUPPORTED = ("en",)
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+_PARAGRAPHS = re.compile(r"\n\s*\n|\n(?=\S)")
 
 
 @functools.cache
@@ -32,3 +35,24 @@ def unsupported_reason(text: str) -> str | None:
     if lang in SUPPORTED or lang == "und" or probability < 0.5:
         return None
     return f"language {lang!r} is not coded yet (tengri codes {', '.join(SUPPORTED)})"
+
+
+def paragraph_languages(text: str, min_letters: int = 40) -> tuple[LanguageShare, ...]:
+    """The languages of a page's paragraphs, largest share of letters first: a Russian page
+    that quotes an English statement gives (ru, 0.8, 5), (en, 0.2, 1). Paragraphs too short
+    to identify are left out of the shares."""
+    letters: dict[str, int] = {}
+    paragraphs: dict[str, int] = {}
+    for paragraph in _PARAGRAPHS.split(text):
+        count = len(_LETTERS.findall(paragraph[:1500]))
+        if count < min_letters:
+            continue
+        lang, probability = detect_language(paragraph)
+        if lang == "und" or probability < 0.5:
+            continue
+        letters[lang] = letters.get(lang, 0) + count
+        paragraphs[lang] = paragraphs.get(lang, 0) + 1
+    total = sum(letters.values())
+    return tuple(sorted((LanguageShare(lang, round(count / total, 3), paragraphs[lang])
+                         for lang, count in letters.items()),
+                        key=lambda share: (-share.share, share.lang)))
