@@ -7,6 +7,7 @@ import gzip
 import io
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -54,13 +55,16 @@ def suffixes(name: str) -> list[str]:
     return parts[:-1] if parts and parts[-1] == ".gz" else parts
 
 
-class _Rewound(io.RawIOBase):
+class Rewound(io.RawIOBase):
     """A stream whose first bytes were already read to sniff it: serves them again, then the
-    rest, so a sniffed stdin can still be read from the start."""
+    rest. Damage met in the rest (a truncated gzip) ends the stream like an end of file and is
+    kept in `damage`: readers such as warcio take an EOFError for a normal end, and a buffered
+    read that fails loses the bytes it had, so the error is reported after the reader is done."""
 
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+    def __init__(self, head: bytes, rest: IO[bytes], damage: Exception | None = None) -> None:
         self._head = head
         self._rest = rest
+        self.damage = damage
 
     def readable(self) -> bool:
         return True
@@ -71,24 +75,54 @@ class _Rewound(io.RawIOBase):
             buffer[:size] = self._head[:size]
             self._head = self._head[size:]
             return size
-        data = self._rest.read(len(buffer))
+        if self.damage is not None:
+            return 0
+        # read1: a gzip stream hands over what it inflated before it meets damage
+        read = getattr(self._rest, "read1", self._rest.read)
+        try:
+            data = read(len(buffer))
+        except (OSError, EOFError) as exc:
+            self.damage = exc
+            return 0
         buffer[: len(data)] = data
         return len(data)
 
 
-def sniffable(raw: IO[bytes], name: str) -> tuple[bytes, IO[bytes]]:
-    """The first bytes of a stream (gunzipped when it is gzip) and a stream that reads it all
-    from the start; a damaged gzip header raises SourceError."""
+@dataclass(frozen=True, slots=True)
+class Sniffed:
+    """The first bytes of an input and a stream that reads it all from the start."""
+
+    head: bytes
+    stream: IO[bytes]
+    rewound: Rewound
+
+    def damage(self) -> str | None:
+        error = self.rewound.damage
+        return None if error is None else f"{type(error).__name__}: {error}"
+
+
+def sniffable(raw: IO[bytes]) -> Sniffed:
+    """Open a stream for sniffing, gunzipping it when it is gzip."""
     magic = raw.read(2)
-    stream: IO[bytes] = io.BufferedReader(_Rewound(magic, raw))
+    stream: IO[bytes] = io.BufferedReader(Rewound(magic, raw))
     if magic == GZIP_MAGIC:
         stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
-    try:
-        head = stream.read(HEAD_BYTES)
-    except (OSError, EOFError) as exc:
-        raise SourceError("corrupt gzip", f"{name}: truncated or corrupt gzip "
-                          f"({type(exc).__name__}: {exc})") from exc
-    return head, io.BufferedReader(_Rewound(head, stream))
+    pieces: list[bytes] = []
+    size = 0
+    damage: Exception | None = None
+    while size < HEAD_BYTES:
+        try:
+            piece = stream.read1(min(8192, HEAD_BYTES - size))
+        except (OSError, EOFError) as exc:
+            damage = exc
+            break
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    head = b"".join(pieces)
+    rewound = Rewound(head, stream, damage)
+    return Sniffed(head, io.BufferedReader(rewound), rewound)
 
 
 def is_url_list(head: bytes, size: int | None) -> bool:

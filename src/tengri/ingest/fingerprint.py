@@ -38,8 +38,12 @@ def normalise(text: str) -> str:
 def content_hash(text: str) -> str:
     """A hash of the normalised text: equal for copies that differ only in whitespace, case
     or punctuation."""
-    return "blake2b:" + hashlib.blake2b(normalise(text).encode("utf-8", "surrogatepass"),
-                                        digest_size=16).hexdigest()
+    return (
+        "blake2b:"
+        + hashlib.blake2b(
+            normalise(text).encode("utf-8", "surrogatepass"), digest_size=16
+        ).hexdigest()
+    )
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
@@ -47,7 +51,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     words = normalise(text).split()
     if len(words) <= size:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def _hash64(shingle: str) -> int:
@@ -112,7 +116,7 @@ def band_keys(signature: Signature, bands: int = 16) -> tuple[str, ...]:
     rows = len(signature.values) // bands
     keys = []
     for band in range(bands):
-        chunk = signature.values[band * rows:(band + 1) * rows]
+        chunk = signature.values[band * rows : (band + 1) * rows]
         digest = hashlib.blake2b(struct.pack(f"<{len(chunk)}Q", *chunk), digest_size=8)
         keys.append(f"{band}:{digest.hexdigest()}")
     return tuple(keys)
@@ -127,8 +131,10 @@ class Fingerprint:
 
     def near(self, other: Fingerprint, threshold: float = SYNDICATION_THRESHOLD) -> bool:
         """Same text, or similar enough to be a syndicated copy or repost."""
-        return (self.content_hash == other.content_hash
-                or similarity(self.signature, other.signature) >= threshold)
+        return (
+            self.content_hash == other.content_hash
+            or similarity(self.signature, other.signature) >= threshold
+        )
 
 
 def fingerprint(text: str) -> Fingerprint:

@@ -137,11 +137,11 @@ def date_in_text(text: str) -> TextDate | None:
 
 
 def complete_year(month: int, day: int, bound: dt.date) -> dt.date | None:
-    """The latest date with this month and day that is not after `bound` (two days' slack for
+    """The latest date with this month and day that is not after `bound` (a day's slack for
     time zones): "Nov 11" crawled on 2026-01-03 is 2025-11-11."""
     for year in (bound.year + 1, bound.year, bound.year - 1):
         candidate = _day(year, month, day)
-        if candidate is not None and candidate <= bound + dt.timedelta(days=2):
+        if candidate is not None and candidate <= bound + dt.timedelta(days=1):
             return candidate
     return None
 

@@ -23,6 +23,7 @@ from tengri.ingest.describe import describe
 from tengri.ingest.feeds import feed_articles, looks_like_feed
 from tengri.ingest.fetch import Fetcher, FetchOptions
 from tengri.ingest.files import (
+    Sniffed,
     expand,
     has_scheme,
     is_url,
@@ -124,24 +125,28 @@ class _Reader:
     def stream(self, raw: IO[bytes], name: str, size: int | None,
                evidence: tuple[Evidence, ...], forced: str | None) -> Iterator[Found]:
         documents = 0
+        whole_input_skipped = False
+        sniffed = sniffable(raw)
         try:
-            head, stream = sniffable(raw, name)
-            kind = forced or kind_of(name, head, self.options.input_format, size)
-            if not head.strip() and kind != "warc":
+            kind = forced or kind_of(name, sniffed.head, self.options.input_format, size)
+            if not sniffed.head.strip() and sniffed.damage() is None:
                 raise SourceError("empty", f"{name}: empty input, nothing to code")
-            for found in self._by_kind(kind, stream, name, size, evidence):
+            for found in self._by_kind(kind, sniffed, name, size, evidence):
                 documents += isinstance(found, Article)
+                whole_input_skipped |= isinstance(found, Skipped) and found.input == name
                 yield found
         except SourceError as exc:
+            whole_input_skipped = True
             yield exc.skipped(name)
-        except (OSError, EOFError) as exc:  # gzip damage met while streaming a dump
-            yield Skipped(name, "corrupt gzip", f"{name}: truncated or corrupt gzip "
-                          f"({type(exc).__name__}: {exc}); {documents} document(s) before "
-                          "the damage were read")
+        damage = sniffed.damage()
+        if damage is not None and not whole_input_skipped:
+            yield Skipped(name, "corrupt gzip", f"{name}: truncated or corrupt gzip ({damage}); "
+                          f"{documents} document(s) before the damage were read")
 
-    def _by_kind(self, kind: str, stream: IO[bytes], name: str, size: int | None,
+    def _by_kind(self, kind: str, sniffed: Sniffed, name: str, size: int | None,
                  evidence: tuple[Evidence, ...]) -> Iterator[Found]:
         cap = self.options.max_document_bytes
+        stream = sniffed.stream
         if kind == "jsonl":
             yield from jsonl_articles(stream, name, cap, evidence)
         elif kind == "warc":
@@ -155,6 +160,8 @@ class _Reader:
                                   f"{cap / 2**20:.0f} MB for one document; split it into "
                                   "articles (one per file or JSONL line)")
             data = read_capped(stream, cap, name)
+            if (damage := sniffed.damage()) is not None:  # a fragment is no document
+                raise SourceError("corrupt gzip", f"{name}: truncated or corrupt gzip ({damage})")
             if kind == "feed":
                 yield from feed_articles(data, name, self._fetch_or_none())
                 return

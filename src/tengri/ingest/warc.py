@@ -66,6 +66,9 @@ def _record_article(record: Any, name: str, max_bytes: int) -> Article | Skipped
     if len(body) > max_bytes:
         return Skipped(where, "too large", f"{where}: a record of more than "
                        f"{max_bytes / 2**20:.0f} MB")
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:  # the archive ended inside this record: what was read is a fragment
+        raise EOFError(f"the record for {uri} is cut short, {missing} bytes missing")
     evidence = _warc_date(record.rec_headers.get_header("WARC-Date"))
     try:
         text = decode(body, where, charset)
