@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from tengri.errors import KBError
+from tengri.kb.claims import ClaimCheck, OfficeCheck, check_membership, check_office
 from tengri.kb.entities import (
     Agent,
     Alias,
@@ -20,28 +23,44 @@ from tengri.kb.entities import (
     Term,
 )
 from tengri.kb.index import AliasIndex, Hit, lower_same_length
-from tengri.model import KBCheck
 
-# Which KB membership kinds make a claimed relation true. "joined" is true when a `member` row
-# starts near the claimed date; "left" when a member row ends or a `withdrawn` row starts.
-_RELATION_KINDS: dict[str, frozenset[str]] = {
-    "member": frozenset({"member"}),
-    "joined": frozenset({"member"}),
-    "observer": frozenset({"observer"}),
-    "partner": frozenset({"partner", "dialogue_partner"}),
-    "applied": frozenset({"applicant"}),
-    "suspended": frozenset({"suspended"}),
-    "left": frozenset({"withdrawn"}),
-}
+__all__ = ["AmbiguousAlias", "ClaimCheck", "KnowledgeBase", "OfficeCheck"]
+
+_ENTITY_FIELDS = tuple(f.name for f in dataclasses.fields(Entity))
 
 
 @dataclass(frozen=True, slots=True)
-class ClaimCheck:
-    """The KB's answer to a claim: consistent, conflict or unknown, and what it holds instead."""
+class AmbiguousAlias:
+    """An alias marked in `ambiguous.csv` as naming several entities; the first is the default
+    reading, the others are offered as candidates."""
 
-    result: KBCheck
-    held: tuple[Membership, ...] = ()
-    explanation: str = ""
+    text: str
+    entities: tuple[str, ...]
+    note: str
+    source: str
+
+
+class _Aliases(Sequence[Alias]):
+    """The aliases of a KB read from the cache, made into records only when someone asks."""
+
+    def __init__(self, rows: list[tuple[str, str, str, str]]) -> None:
+        self._rows: list[tuple[str, str, str, str]] | None = rows
+        self._items: list[Alias] = []
+
+    def _made(self) -> list[Alias]:
+        if self._rows is not None:
+            self._items = [Alias(*row) for row in self._rows]
+            self._rows = None
+        return self._items
+
+    def __len__(self) -> int:
+        return len(self._rows) if self._rows is not None else len(self._items)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._made()[index]
+
+    def __iter__(self) -> Iterator[Alias]:
+        return iter(self._made())
 
 
 @dataclass
@@ -49,7 +68,7 @@ class KnowledgeBase:
     """Everything the KB knows; built by `tengri.kb.load_kb`, read-only afterwards."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
-    aliases: list[Alias] = field(default_factory=list)
+    aliases: Sequence[Alias] = field(default_factory=list)
     names: list[DatedName] = field(default_factory=list)
     capitals: list[Capital] = field(default_factory=list)
     memberships: list[Membership] = field(default_factory=list)
@@ -57,22 +76,22 @@ class KnowledgeBase:
     terms: list[Term] = field(default_factory=list)
     agents: dict[str, Agent] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # generic title -> role
+    ambiguous: dict[str, AmbiguousAlias] = field(default_factory=dict)  # alias text -> mark
     checked: dt.date | None = None  # the latest date the data was checked
     name_index: AliasIndex = field(default_factory=lambda: AliasIndex(case_sensitive=True))
     word_index: AliasIndex = field(default_factory=lambda: AliasIndex(case_sensitive=False))
 
     def __post_init__(self) -> None:
+        self._lookups()
+
+    def _lookups(self) -> None:
+        """The lookup tables over terms, offices and memberships (cheap: a few thousand rows)."""
         self._terms_by_office: dict[str, list[Term]] = defaultdict(list)
         self._terms_by_person: dict[str, list[Term]] = defaultdict(list)
         self._offices_by_title: dict[str, list[Office]] = defaultdict(list)
         self._offices_by_holder: dict[str, list[Office]] = defaultdict(list)
         self._members_by_pair: dict[tuple[str, str], list[Membership]] = defaultdict(list)
-        self._aliases_by_entity: dict[str, list[Alias]] = defaultdict(list)
-
-    # -- building -----------------------------------------------------------------------------
-
-    def finish(self) -> KnowledgeBase:
-        """Build the lookup tables and the two alias indexes once everything is added."""
+        self._aliases_by_entity: dict[str, list[Alias]] | None = None
         for term in self.terms:
             self._terms_by_office[term.office].append(term)
             self._terms_by_person[term.person].append(term)
@@ -82,17 +101,52 @@ class KnowledgeBase:
             self._offices_by_holder[office.holder_of].append(office)
             for title in (office.title, *office.title_aliases, *office.ru_titles):
                 self._offices_by_title[lower_same_length(title)].append(office)
-                self.word_index.add(title, f"title|{lower_same_length(title)}")
         for membership in self.memberships:
             self._members_by_pair[(membership.member, membership.organization)].append(membership)
+        self._organizations = frozenset(m.organization for m in self.memberships)
+
+    # -- building -----------------------------------------------------------------------------
+
+    def finish(self) -> KnowledgeBase:
+        """Build the lookup tables and the two alias indexes once everything is added."""
+        self._lookups()
+        for office in self.offices.values():
+            for title in (office.title, *office.title_aliases, *office.ru_titles):
+                self.word_index.add(title, f"title|{lower_same_length(title)}")
+        marked: dict[str, list[Alias]] = {text: [] for text in self.ambiguous}
         for alias in self.aliases:
-            self._aliases_by_entity[alias.entity].append(alias)
             self.name_index.add(alias.text, f"{alias.how}|{alias.entity}")
+            if alias.text in marked:
+                marked[alias.text].append(alias)
+        for text, mark in self.ambiguous.items():
+            order = {entity: rank for rank, entity in enumerate(mark.entities)}
+            named = sorted(marked[text], key=lambda a: order.get(a.entity, len(order)))
+            self.name_index.prefer(text, [f"{a.how}|{a.entity}" for a in named])
         for title in self.titles:
             self.word_index.add(title, f"title|{title}")
         for agent in self.agents.values():
             self.word_index.add(agent.noun, f"agent|{agent.noun}")
+        self.name_index.build()
+        self.word_index.build()
         return self
+
+    # -- the on-disk cache (tengri.kb.cache) ---------------------------------------------------
+    # Pickling 190,000 alias and 36,000 entity records one by one is slow; plain tuples and the
+    # built automata load several times faster, and aliases become records only when asked for.
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        state["entities"] = [tuple(getattr(e, n) for n in _ENTITY_FIELDS)
+                             for e in self.entities.values()]
+        state["aliases"] = [(a.text, a.entity, a.how, a.lang) for a in self.aliases]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        make = Entity
+        state["entities"] = {row[0]: make(*row) for row in state["entities"]}
+        state["aliases"] = _Aliases(state["aliases"])
+        self.__dict__.update(state)
+        self._lookups()
 
     # -- entities and aliases -----------------------------------------------------------------
 
@@ -109,7 +163,15 @@ class KnowledgeBase:
             ) from None
 
     def aliases_of(self, entity_id: str) -> list[Alias]:
+        if self._aliases_by_entity is None:
+            self._aliases_by_entity = defaultdict(list)
+            for alias in self.aliases:
+                self._aliases_by_entity[alias.entity].append(alias)
         return self._aliases_by_entity.get(entity_id, [])
+
+    def marked_ambiguous(self, text: str) -> AmbiguousAlias | None:
+        """The mark of an alias that names several entities (kb/data/ambiguous.csv), if any."""
+        return self.ambiguous.get(text.strip())
 
     def find_names(self, text: str, prepared: str | None = None) -> list[Hit]:
         return self.name_index.find(text, prepared)
@@ -201,50 +263,19 @@ class KnowledgeBase:
         """The membership rows that hold on a day (a member row and a suspension may both)."""
         return [m for m in self.memberships_of(member, organization) if m.when.holds_on(on)]
 
+
+    def has_members(self, organization: str) -> bool:
+        """Whether the KB lists any member, observer or partner of an organisation at all."""
+        return organization in self._organizations
+
+    # -- claims (tengri.kb.claims) ------------------------------------------------------------
+
     def check_membership(self, member: str, organization: str, relation: str,
                          on: dt.date | None) -> ClaimCheck:
         """Is "`member` is/became a `relation` of `organization` on `on`" what the KB holds?"""
-        if member not in self.entities or organization not in self.entities:
-            return ClaimCheck(KBCheck.UNKNOWN, explanation="not in the knowledge base")
-        rows = self.memberships_of(member, organization)
-        wanted = _RELATION_KINDS.get(relation)
-        if wanted is None:
-            return ClaimCheck(KBCheck.UNKNOWN, explanation=f"relation {relation!r} not checkable")
-        if on is None:
-            on = dt.date.today()
-        held = tuple(m for m in rows if m.when.holds_on(on))
-        if relation == "joined":
-            return self._check_joined(organization, rows, held, on)
-        if relation == "left":
-            left = any(
-                (m.kind == "withdrawn" and m.when.start and m.when.start <= on)
-                or (m.kind == "member" and m.when.end and m.when.end <= on)
-                for m in rows
-            )
-            return ClaimCheck(KBCheck.CONSISTENT if left else KBCheck.CONFLICT, held or tuple(rows),
-                              "left" if left else "no departure recorded")
-        if any(m.kind in wanted for m in held):
-            return ClaimCheck(KBCheck.CONSISTENT, held)
-        if not rows and self._organization_has_rows(organization):
-            return ClaimCheck(KBCheck.CONFLICT, (), "no relation recorded on that date")
-        if not rows:
-            return ClaimCheck(KBCheck.UNKNOWN, (), "the KB lists no members of this organisation")
-        return ClaimCheck(KBCheck.CONFLICT, held or tuple(rows),
-                          "the KB holds a different relation on that date")
+        return check_membership(self, member, organization, relation, on)
 
-    def _check_joined(self, organization: str, rows: list[Membership],
-                      held: tuple[Membership, ...], on: dt.date) -> ClaimCheck:
-        member_rows = [m for m in rows if m.kind == "member"]
-        if any(m.when.holds_on(on) for m in member_rows):
-            return ClaimCheck(KBCheck.CONSISTENT, held)
-        # A report may come shortly before the accession takes effect.
-        soon = on + dt.timedelta(days=366)
-        if any(m.when.start and on <= m.when.start <= soon for m in member_rows):
-            return ClaimCheck(KBCheck.CONSISTENT, tuple(member_rows))
-        if not rows and not self._organization_has_rows(organization):
-            return ClaimCheck(KBCheck.UNKNOWN, (), "the KB lists no members of this organisation")
-        return ClaimCheck(KBCheck.CONFLICT, held or tuple(rows),
-                          "the KB records no membership starting then")
-
-    def _organization_has_rows(self, organization: str) -> bool:
-        return any(m.organization == organization for m in self.memberships)
+    def check_office(self, person: str, office: str, on: dt.date | None) -> OfficeCheck:
+        """Is "`person` holds `office` (an office id, a role or a title) on `on`" what the KB
+        holds? Conflicts carry the term of whoever held the office that day."""
+        return check_office(self, person, office, on)

@@ -10,7 +10,7 @@ those of the original text.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
@@ -54,41 +54,82 @@ class Hit:
 
 
 class AliasIndex:
-    """Surface forms -> keys, found with word boundaries, longest match first."""
+    """Surface forms -> keys, found with word boundaries, longest match first.
+
+    An alias's keys come sorted, except those given an order with `prefer` (an alias marked
+    ambiguous, whose first entity is the default reading). Once built, the index pickles as its
+    automaton alone, which is what the KB cache stores.
+    """
 
     def __init__(self, case_sensitive: bool) -> None:
         self.case_sensitive = case_sensitive
-        self._keys: dict[str, set[str]] = defaultdict(set)
+        self._keys: dict[str, set[str]] | None = defaultdict(set)
+        self._first: dict[str, tuple[str, ...]] = {}
         self._automaton: ahocorasick.Automaton | None = None
 
-    def add(self, alias: str, key: str) -> None:
+    def _form(self, alias: str) -> str:
         alias = fold(alias.strip())
-        if not self.case_sensitive:
-            alias = lower_same_length(alias)
+        return alias if self.case_sensitive else lower_same_length(alias)
+
+    def _key_sets(self) -> dict[str, set[str]]:
+        if self._keys is None:  # restored from a pickle: the automaton holds the keys
+            assert self._automaton is not None
+            self._keys = defaultdict(set, {alias: set(keys) for alias, (_, keys)
+                                           in self._automaton.items()})
+        return self._keys
+
+    def add(self, alias: str, key: str) -> None:
+        alias = self._form(alias)
         if len(alias) < 2:
             return
-        self._keys[alias].add(key)
+        self._key_sets()[alias].add(key)
         self._automaton = None
 
     def add_all(self, pairs: Iterable[tuple[str, str]]) -> None:
         for alias, key in pairs:
             self.add(alias, key)
 
+    def prefer(self, alias: str, keys: Sequence[str]) -> None:
+        """Put these keys of an alias first, in this order, before the rest (sorted)."""
+        self._first[self._form(alias)] = tuple(keys)
+        self._automaton = None
+
     def __len__(self) -> int:
-        return len(self._keys)
+        if self._keys is None and self._automaton is not None:
+            return len(self._automaton)
+        return len(self._key_sets())
 
     def keys_for(self, alias: str) -> tuple[str, ...]:
-        alias = fold(alias.strip())
-        if not self.case_sensitive:
-            alias = lower_same_length(alias)
-        return tuple(sorted(self._keys.get(alias, ())))
+        form = self._form(alias)
+        if self._automaton is not None:
+            found = self._automaton.get(form, None)
+            return found[1] if found is not None else ()
+        return self._ordered(form, self._key_sets().get(form, set()))
 
-    def _build(self) -> ahocorasick.Automaton:
+    def _ordered(self, alias: str, keys: set[str]) -> tuple[str, ...]:
+        first = [k for k in self._first.get(alias, ()) if k in keys]
+        return (*first, *sorted(keys.difference(first)))
+
+    def build(self) -> None:
+        """Make the automaton now (else the first `find` does)."""
+        if self._automaton is not None:
+            return
         automaton = ahocorasick.Automaton()
-        for alias, keys in self._keys.items():
-            automaton.add_word(alias, (len(alias), tuple(sorted(keys))))
+        for alias, keys in self._key_sets().items():
+            automaton.add_word(alias, (len(alias), self._ordered(alias, keys)))
         automaton.make_automaton()
-        return automaton
+        self._automaton = automaton
+
+    def __getstate__(self) -> dict[str, object]:
+        self.build()
+        return {"case_sensitive": self.case_sensitive, "first": self._first,
+                "automaton": self._automaton}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.case_sensitive = bool(state["case_sensitive"])
+        self._first = state["first"]  # type: ignore[assignment]
+        self._automaton = state["automaton"]  # type: ignore[assignment]
+        self._keys = None
 
     def prepare(self, text: str) -> str:
         """The text as this index searches it (folded, and lower-cased if case-insensitive)."""
@@ -97,14 +138,15 @@ class AliasIndex:
 
     def find(self, text: str, prepared: str | None = None) -> list[Hit]:
         """Non-overlapping hits, preferring the longest, then the leftmost."""
-        if self._automaton is None:
-            self._automaton = self._build()
-        if not self._keys:
+        self.build()
+        automaton = self._automaton
+        assert automaton is not None
+        if len(automaton) == 0:
             return []
         haystack = prepared if prepared is not None else self.prepare(text)
         candidates: list[tuple[int, int, tuple[str, ...]]] = []
         size = len(haystack)
-        for end_index, (length, keys) in self._automaton.iter(haystack):
+        for end_index, (length, keys) in automaton.iter(haystack):
             start = end_index - length + 1
             end = end_index + 1
             if start > 0 and _is_word_char(haystack[start - 1]) and _is_word_char(haystack[start]):

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from tengri.errors import KBError
-from tengri.kb.base import KnowledgeBase
+from tengri.kb.base import AmbiguousAlias, KnowledgeBase
+from tengri.kb.cache import cached_kb
 from tengri.kb.entities import (
     Agent,
     Alias,
@@ -30,70 +31,186 @@ from tengri.kb.entities import (
     Office,
     Term,
 )
-from tengri.kb.tables import MEMBERSHIP_KINDS, Row, read_rows, table_files, table_of
+from tengri.kb.tables import (
+    COLUMNS,
+    MEMBERSHIP_KINDS,
+    Problem,
+    Row,
+    read_rows,
+    row_problems,
+    scan_rows,
+    table_files,
+    table_of,
+)
 
 # The key by which a user's row replaces shipped rows, per table.
-_REPLACE_KEY = {
+REPLACE_KEY = {
     "states": ("id",), "places": ("id",), "igos": ("id",), "persons": ("id",),
     "offices": ("id",), "institutions": ("id",), "agents": ("noun",),
     "terms": ("office",), "memberships": ("organization", "member"), "names": ("entity",),
-    "capitals": ("state",), "titles": ("title",),
+    "capitals": ("state",), "titles": ("title",), "ambiguous": ("alias",),
 }
-_TABLE_ORDER = ("states", "places", "igos", "institutions", "persons", "offices", "terms",
-                "memberships", "names", "capitals", "agents", "titles")
+TABLE_ORDER = ("states", "places", "igos", "institutions", "persons", "offices", "terms",
+               "memberships", "names", "capitals", "agents", "titles", "ambiguous")
+_YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def shipped_data_dir() -> Path:
     return Path(str(resources.files("tengri.kb") / "data"))
 
 
-def _yaml_rows(path: Path) -> Iterator[Row]:
+def _cell(value: object) -> str | None:
+    """A YAML value as a table cell: lists joined with '|'; None for a nested mapping."""
+    if isinstance(value, list):
+        parts = [_cell(v) for v in value]
+        return None if any(p is None for p in parts) else "|".join(p for p in parts if p)
+    if isinstance(value, dict):
+        return None
+    if isinstance(value, bool):
+        return "1" if value else ""
+    return "" if value is None else str(value)
+
+
+def _yaml_rows(path: Path) -> tuple[list[Row], list[Problem]]:
+    """Rows of a YAML file whose keys are table names, each row with the line it starts on."""
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise KBError(f"{path}: cannot read YAML ({exc})") from exc
-    if not isinstance(document, dict):
-        raise KBError(f"{path}: a KB YAML file maps table names to lists of rows; got "
-                      f"{type(document).__name__}")
-    for table, rows in document.items():
-        if table_of(Path(f"{table}.csv")) != table:
-            raise KBError(f"{path}: unknown table {table!r}; known tables: "
-                          f"{', '.join(_TABLE_ORDER)}")
-        if not isinstance(rows, list):
-            raise KBError(f"{path}: {table} must be a list of rows")
-        for number, cells in enumerate(rows, start=1):
+        text = path.read_text(encoding="utf-8")
+        document = yaml.safe_load(text)
+        tree = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [Problem(str(path), f"cannot read the file ({exc}); save it as UTF-8")]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        return [], [Problem(where, f"not valid YAML: {exc.problem}"
+                            + (f" (column {mark.column + 1})" if mark else ""))]
+    except yaml.YAMLError as exc:
+        return [], [Problem(str(path), f"not valid YAML: {exc}")]
+    if not isinstance(document, dict) or not isinstance(tree, yaml.MappingNode):
+        return [], [Problem(str(path), "a KB YAML file maps table names to lists of rows "
+                            "(e.g. 'persons:' then '- id: person:...'); got "
+                            f"{type(document).__name__}")]
+    rows: list[Row] = []
+    problems: list[Problem] = []
+    for key_node, rows_node in tree.value:
+        table = str(key_node.value)
+        where = f"{path}:{key_node.start_mark.line + 1}"
+        if table not in COLUMNS:
+            problems.append(Problem(where, f"unknown table {table!r}; known tables: "
+                                    f"{', '.join(TABLE_ORDER)}"))
+            continue
+        items = document.get(table)
+        if not isinstance(items, list) or not isinstance(rows_node, yaml.SequenceNode):
+            problems.append(Problem(where, f"{table} must be a list of rows, each starting "
+                                    "with '- '"))
+            continue
+        required, optional = COLUMNS[table]
+        for cells, node in zip(items, rows_node.value):  # noqa: B905 - same list, parsed twice
+            where = f"{path}:{node.start_mark.line + 1}"
             if not isinstance(cells, dict):
-                raise KBError(f"{path}: {table}[{number}] must be a mapping of column to value")
-            flat = {str(k): "|".join(map(str, v)) if isinstance(v, list) else
-                    ("" if v is None else str(v)) for k, v in cells.items()}
-            yield Row(table, f"{path}:{table}[{number}]", flat)
+                problems.append(Problem(where, f"a row of {table} must map column names to "
+                                        f"values; columns: {', '.join(required + optional)}"))
+                continue
+            flat: dict[str, str] = {}
+            for column, value in cells.items():
+                column = str(column)
+                cell = _cell(value)
+                if column not in required and column not in optional:
+                    problems.append(Problem(where, f"unknown column for the {table} table; "
+                                            f"known: {', '.join(required + optional)}", column))
+                elif cell is None:
+                    problems.append(Problem(where, "must be text, a number, a date or a list "
+                                            "of those, not a mapping", column))
+                else:
+                    flat[column] = cell
+            rows.append(Row(table, where, flat))
+    return rows, problems
+
+
+def _csv_rows(path: Path) -> tuple[list[Row], list[Problem]]:
+    try:
+        return list(scan_rows(path)), []
+    except KBError as exc:
+        where, _, message = str(exc).partition(": ")
+        return [], [Problem(where, message)]
+
+
+def read_user_files(paths: Iterable[Path]) -> tuple[dict[str, list[Row]], list[Problem]]:
+    """Every row of a user's KB files grouped by table, and every problem found in them.
+
+    Each row is checked on its own (`row_problems`); checks across rows are in
+    `tengri.kb.validate`. A folder is read recursively; files in it that are not KB files
+    (a README) are skipped, but a file named directly must be one.
+    """
+    grouped: dict[str, list[Row]] = {}
+    problems: list[Problem] = []
+    for path in paths:
+        if not path.exists():
+            problems.append(Problem(str(path), "no such KB file or folder (from --kb, "
+                                    "TENGRI_KB_PATH or the command line)"))
+            continue
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")) \
+            if path.is_dir() else [path]
+        for file in files:
+            if file.name.endswith(_YAML_SUFFIXES):
+                rows, found = _yaml_rows(file)
+            elif table_of(file):
+                rows, found = _csv_rows(file)
+            else:
+                if path.is_file():
+                    problems.append(Problem(str(file), "not a KB file; use a .csv named after a "
+                                            f"table ({', '.join(TABLE_ORDER)}, e.g. "
+                                            "persons-mine.csv) or a .yaml file"))
+                continue
+            problems.extend(found)
+            for row in rows:
+                problems.extend(row_problems(row))
+                grouped.setdefault(row.table, []).append(row)
+    return grouped, problems
 
 
 def user_rows(paths: Iterable[Path]) -> dict[str, list[Row]]:
-    """Every row of a user's KB files, grouped by table."""
-    grouped: dict[str, list[Row]] = {}
-    for path in paths:
-        if not path.exists():
-            raise KBError(f"{path}: no such KB file or folder (from --kb or TENGRI_KB_PATH)")
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            if file.suffix in {".yaml", ".yml"}:
-                for row in _yaml_rows(file):
-                    grouped.setdefault(row.table, []).append(row)
-            elif table_of(file):
-                grouped.setdefault(table_of(file) or "", []).extend(read_rows(file))
-            elif path.is_file():
-                raise KBError(f"{file}: not a KB file; use a .csv named after a table "
-                              f"({', '.join(_TABLE_ORDER)}) or a .yaml file")
+    """Every row of a user's KB files, grouped by table; KBError if any row is malformed."""
+    grouped, problems = read_user_files(paths)
+    if problems:
+        more = f" (and {len(problems) - 1} more; run 'tengri kb validate' to list them)" \
+            if len(problems) > 1 else ""
+        raise KBError(f"{problems[0]}{more}")
     return grouped
 
 
-def _merge(shipped: list[Row], user: list[Row], table: str) -> list[Row]:
-    if not user:
-        return shipped
-    key = _REPLACE_KEY[table]
-    replaced = {tuple(r.get(k) for k in key) for r in user}
-    return [r for r in shipped if tuple(r.get(k) for k in key) not in replaced] + user
+def shipped_rows(data_dir: Path) -> dict[str, list[Row]]:
+    """The rows of the shipped tables, with places_extra rows replacing generated ones by id."""
+    shipped: dict[str, list[Row]] = {}
+    for table, files in table_files(data_dir).items():
+        for file in files:
+            shipped.setdefault(table, []).extend(read_rows(file, table))
+    if "places" in shipped:
+        shipped["places"] = prefer_last_place(shipped["places"])
+    return shipped
+
+
+def prefer_last_place(rows: list[Row]) -> list[Row]:
+    """Place rows with one row per id: the last read wins (places_extra.csv over the generated
+    places.tsv.gz, which sorts before it)."""
+    by_id: dict[str, Row] = {}
+    for row in rows:
+        by_id[row.get("id")] = row
+    return list(by_id.values())
+
+
+def merge_rows(shipped: dict[str, list[Row]],
+               mine: dict[str, list[Row]]) -> dict[str, list[Row]]:
+    """Shipped rows with a user's rows replacing those that share their key (REPLACE_KEY)."""
+    merged: dict[str, list[Row]] = {}
+    for table in TABLE_ORDER:
+        rows, user = shipped.get(table, []), mine.get(table, [])
+        if user:
+            key = REPLACE_KEY[table]
+            replaced = {tuple(r.get(k) for k in key) for r in user}
+            rows = [r for r in rows if tuple(r.get(k) for k in key) not in replaced] + user
+        merged[table] = rows
+    return merged
 
 
 def _check_unique(rows: list[Row], column: str) -> None:
@@ -111,10 +228,11 @@ class _Builder:
 
     def __init__(self) -> None:
         self.kb = KnowledgeBase()
+        self.all_aliases: list[Alias] = []
 
     def alias(self, text: str, entity: str, how: str, lang: str = "en") -> None:
         if text:
-            self.kb.aliases.append(Alias(text, entity, how, lang))
+            self.all_aliases.append(Alias(text, entity, how, lang))
 
     def aliases(self, row: Row, entity: str, columns: dict[str, str]) -> None:
         for column, how in columns.items():
@@ -238,36 +356,35 @@ class _Builder:
                 self.kb.agents[noun.lower()] = Agent(noun.lower(), row.get("sector"),
                                                     row.get("kind"), row.get("source"))
 
-
     def titles(self, rows: list[Row]) -> None:
         for row in rows:
             self.kb.titles[row.get("title").lower()] = row.get("role")
 
+    def ambiguous(self, rows: list[Row]) -> None:
+        for row in rows:
+            entities = row.items("entities")
+            unknown = [e for e in entities if e not in self.kb.entities]
+            if unknown:
+                raise KBError(f"{row.where}: alias {row.get('alias')!r} is marked ambiguous "
+                              f"between unknown entities {', '.join(unknown)}")
+            self.kb.ambiguous[row.get("alias")] = AmbiguousAlias(
+                row.get("alias"), entities, row.get("note"), row.get("source"))
+
 
 def build_kb(data_dir: Path, extra: tuple[Path, ...] = ()) -> KnowledgeBase:
     """A knowledge base from a folder of table files, extended by a user's files."""
-    shipped: dict[str, list[Row]] = {}
-    for table, files in table_files(data_dir).items():
-        for file in files:
-            shipped.setdefault(table, []).extend(read_rows(file, table))
-    # places_extra rows replace generated place rows with the same id
-    if "places" in shipped:
-        by_id: dict[str, Row] = {}
-        for row in shipped["places"]:
-            by_id[row.get("id")] = row
-        shipped["places"] = list(by_id.values())
-    mine = user_rows(extra)
+    rows = merge_rows(shipped_rows(data_dir), user_rows(extra))
     builder = _Builder()
-    for table in _TABLE_ORDER:
-        rows = _merge(shipped.get(table, []), mine.get(table, []), table)
+    for table in TABLE_ORDER:
         if table in {"states", "igos", "persons", "offices", "institutions"}:
-            _check_unique(rows, "id")
-        getattr(builder, table)(rows)
-    builder.kb.checked = _checked_date(data_dir)
+            _check_unique(rows[table], "id")
+        getattr(builder, table)(rows[table])
+    builder.kb.aliases = builder.all_aliases
+    builder.kb.checked = checked_date(data_dir)
     return builder.kb.finish()
 
 
-def _checked_date(data_dir: Path) -> dt.date | None:
+def checked_date(data_dir: Path) -> dt.date | None:
     """The date in SOURCES.md's 'Checked:' line, if there is one."""
     sources = data_dir / "SOURCES.md"
     if not sources.exists():
@@ -283,5 +400,7 @@ def _checked_date(data_dir: Path) -> dt.date | None:
 
 @functools.cache
 def load_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
-    """The shipped knowledge base, extended by the given user files; built once per process."""
-    return build_kb(shipped_data_dir(), extra)
+    """The shipped knowledge base, extended by the given user files; built once per process and
+    kept between processes in the user's cache folder (see `tengri.kb.cache`)."""
+    data_dir = shipped_data_dir()
+    return cached_kb(data_dir, extra, lambda: build_kb(data_dir, extra))

@@ -1,8 +1,9 @@
-"""Reading the KB's CSV tables into typed rows, with errors that name the file, line and column.
+"""Reading the KB's CSV tables into rows, and the checks one row must pass on its own.
 
-The formats are described in `kb/data/README.md`. The same reader serves the shipped data and a
-user's own files (`--kb`, `TENGRI_KB_PATH`), so every check here is also what `tengri kb validate`
-reports.
+The formats are described in `kb/data/README.md`. The same reader and checks serve the shipped
+data and a user's own files (`--kb`, `TENGRI_KB_PATH`), so what `tengri kb validate` reports is
+what loading would refuse. Checks that need other rows (references, overlapping terms) are in
+`tengri.kb.validate`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import csv
 import datetime as dt
 import gzip
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,12 +40,48 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                      ("aliases", "ru", "sector", "country", "parent")),
     "agents": (("noun", "sector", "kind", "source"), ()),
     "titles": (("title", "role", "source"), ("lang",)),
+    "ambiguous": (("alias", "entities", "source"), ("note",)),
 }
 
 MEMBERSHIP_KINDS = frozenset(
     {"member", "observer", "partner", "dialogue_partner", "associate", "applicant", "suspended",
      "withdrawn"}
 )
+
+# The id forms of kb/data/README.md, per kind of entity.
+_STATE = r"[A-Z]{3}"
+_IGO = r"igo:[A-Z0-9][A-Z0-9+&-]*"
+_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+ID_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
+    "states": (re.compile(rf"^{_STATE}$"),
+               "three upper-case letters (ISO 3166-1 alpha-3), e.g. KAZ"),
+    "igos": (re.compile(rf"^{_IGO}$"), "'igo:' + upper-case acronym, e.g. igo:EAEU"),
+    "persons": (re.compile(rf"^person:{_SLUG}$"),
+                "'person:' + lower-case ascii slug, e.g. person:kassym-jomart-tokayev"),
+    "offices": (re.compile(rf"^(?:{_STATE}|{_IGO})\.[a-z][a-z0-9_]*$"),
+                "state or IGO id + '.' + role, e.g. KAZ.head_of_state, igo:UN.secretary_general"),
+    "institutions": (re.compile(rf"^org:[A-Z][A-Z0-9+&-]*\.{_SLUG}$"),
+                     "'org:' + state id + '.' + slug, e.g. org:RUS.security-council"),
+    "places": (re.compile(rf"^place:(?:[0-9]+|x-{_SLUG})$"),
+               "'place:' + GeoNames id or 'place:x-' + slug, e.g. place:608668, place:x-baikonur"),
+}
+_DATE_COLUMNS = ("start", "end", "born", "founded", "dissolved")
+_NUMBER_COLUMNS = ("lat", "lon", "population")
+_FLAG_COLUMNS = ("acting", "leader")
+_FLAG_VALUES = frozenset({"", "0", "1", "true", "false", "yes", "no", "y", "n"})
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a KB file: where (file:line), which column, and what to do about it."""
+
+    where: str
+    message: str
+    column: str | None = None
+
+    def __str__(self) -> str:
+        column = f"column {self.column!r}: " if self.column else ""
+        return f"{self.where}: {column}{self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +136,58 @@ class Row:
         return start, end
 
 
+def row_problems(row: Row) -> list[Problem]:
+    """Everything wrong with one row on its own: empty required cells, dates, numbers, ids."""
+    required, _ = COLUMNS[row.table]
+    problems = [Problem(row.where, "is empty; it is required (every row needs it, "
+                        "including a source saying where the fact comes from)", column)
+                for column in required if not row.get(column)]
+    for column in _DATE_COLUMNS:
+        try:
+            row.date(column)
+        except KBError:
+            problems.append(Problem(row.where, f"{row.get(column)!r} is not a date; write "
+                                    "YYYY-MM-DD or leave the cell empty", column))
+    for column in _NUMBER_COLUMNS:
+        try:
+            row.number(column)
+        except KBError:
+            problems.append(Problem(row.where, f"{row.get(column)!r} is not a number", column))
+    for column in _FLAG_COLUMNS:
+        if row.get(column).lower() not in _FLAG_VALUES:
+            problems.append(Problem(row.where, f"{row.get(column)!r} is not a flag; write 1 "
+                                    "for yes or leave the cell empty", column))
+    if not any(p.column in {"start", "end"} for p in problems):
+        try:
+            row.interval()
+        except KBError:
+            problems.append(Problem(
+                row.where, f"start {row.get('start')} is not before end {row.get('end')}; "
+                "intervals are half-open [start, end): end is the first day the fact no "
+                "longer holds", "end"))
+    problems.extend(_id_problems(row))
+    if row.table == "memberships" and row.get("kind") and row.get("kind") not in MEMBERSHIP_KINDS:
+        problems.append(Problem(row.where, f"{row.get('kind')!r} is not a membership kind; "
+                                f"valid: {', '.join(sorted(MEMBERSHIP_KINDS))}", "kind"))
+    return problems
+
+
+def _id_problems(row: Row) -> list[Problem]:
+    form = ID_FORMS.get(row.table)
+    value = row.get("id")
+    if form is None or not value:
+        return []
+    pattern, example = form
+    if not pattern.match(value):
+        return [Problem(row.where, f"{value!r} is not a well-formed {row.table} id; "
+                        f"write {example}", "id")]
+    holder = row.get("holder_of")
+    if row.table == "offices" and holder and not value.startswith(holder + "."):
+        return [Problem(row.where, f"office id {value!r} must start with its holder_of "
+                        f"{holder!r} and a dot, e.g. {holder}.{row.get('role') or 'role'}", "id")]
+    return []
+
+
 def table_of(path: Path) -> str | None:
     """Which table a file belongs to, from its name: `terms-world.csv` -> `terms`."""
     name = path.name
@@ -113,15 +203,31 @@ def table_of(path: Path) -> str | None:
     return base if base in COLUMNS else None
 
 
-def read_rows(path: Path, table: str | None = None) -> Iterator[Row]:
-    """Rows of one table file, after checking its header."""
+def header_problem(path: Path, table: str, header: list[str]) -> Problem | None:
+    """What is wrong with a table file's header row, if anything."""
+    required, optional = COLUMNS[table]
+    missing = [c for c in required if c not in header]
+    if missing:
+        return Problem(str(path), f"the {table} table needs columns {', '.join(required)}; "
+                       f"missing {', '.join(missing)} (header is: {', '.join(header) or 'empty'})")
+    unknown = [c for c in header if c not in required and c not in optional]
+    if unknown:
+        return Problem(str(path), f"unknown column(s) {', '.join(unknown)} for the {table} "
+                       f"table; known: {', '.join(required + optional)}")
+    return None
+
+
+def scan_rows(path: Path, table: str | None = None) -> Iterator[Row]:
+    """Rows of one table file after checking its header; rows are not checked (see read_rows).
+
+    Raises KBError for a file that cannot be read at all (missing, not UTF-8, bad header).
+    """
     table = table or table_of(path)
     if table is None:
         raise KBError(
             f"{path}: cannot tell which KB table this file holds; name it after one of "
             f"{', '.join(sorted(COLUMNS))} (e.g. terms-mine.csv)"
         )
-    required, optional = COLUMNS[table]
     try:
         raw = gzip.open(path, "rt", encoding="utf-8", newline="") if path.name.endswith(".gz") \
             else open(path, encoding="utf-8", newline="")  # noqa: SIM115 - closed below
@@ -130,39 +236,34 @@ def read_rows(path: Path, table: str | None = None) -> Iterator[Row]:
     with raw as handle:
         delimiter = "\t" if ".tsv" in path.name else ","
         try:
-            reader = csv.DictReader(handle, delimiter=delimiter)
+            reader = csv.DictReader(handle, delimiter=delimiter, restval="")
             header = reader.fieldnames or []
-        except UnicodeDecodeError as exc:
-            raise KBError(f"{path}: not UTF-8 text ({exc.reason}); save the file as UTF-8") from exc
-        missing = [c for c in required if c not in header]
-        if missing:
-            raise KBError(
-                f"{path}: the {table} table needs columns {', '.join(required)}; missing "
-                f"{', '.join(missing)} (header is: {', '.join(header) or 'empty'})"
-            )
-        unknown = [c for c in header if c not in required and c not in optional]
-        if unknown:
-            raise KBError(
-                f"{path}: unknown column(s) {', '.join(unknown)} for the {table} table; known: "
-                f"{', '.join(required + optional)}"
-            )
-        try:
+            if problem := header_problem(path, table, list(header)):
+                raise KBError(str(problem))
             for number, cells in enumerate(reader, start=2):
-                row = Row(table, f"{path}:{number}", {k: v or "" for k, v in cells.items() if k})
-                if not any(row.get(c) for c in header):
+                if None in cells:
+                    raise KBError(f"{path}:{number}: more cells than the {len(header)} columns "
+                                  "of the header; quote cells that contain a comma")
+                if not any(cells.values()):
                     continue
-                for column in required:
-                    if not row.get(column):
-                        raise KBError(f"{row.where}: column {column!r} is empty; it is required")
-                yield row
+                yield Row(table, f"{path}:{reader.line_num}", cells)
         except UnicodeDecodeError as exc:
             raise KBError(f"{path}: not UTF-8 text ({exc.reason}); save the file as UTF-8") from exc
         except csv.Error as exc:
             raise KBError(f"{path}: malformed CSV ({exc})") from exc
 
 
+def read_rows(path: Path, table: str | None = None) -> Iterator[Row]:
+    """Rows of one table file, each with its required cells filled (the loader's fast check)."""
+    for row in scan_rows(path, table):
+        for column in COLUMNS[row.table][0]:
+            if not row.get(column):
+                raise KBError(f"{row.where}: column {column!r} is empty; it is required")
+        yield row
+
+
 def read_text_rows(text: str, table: str, name: str = "<text>") -> Iterator[Row]:
-    """Rows of a table given as a string; used by tests and by `tengri kb validate -`."""
+    """Rows of a table given as a string; used by tests."""
     reader = csv.DictReader(io.StringIO(text))
     for number, cells in enumerate(reader, start=2):
         yield Row(table, f"{name}:{number}", {k: v or "" for k, v in cells.items() if k})
