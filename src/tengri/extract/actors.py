@@ -149,6 +149,85 @@ def _resolve_bare_titles(mentions: list[Mention], focus: Focus) -> list[Mention]
     return resolved
 
 
+_PRONOUN = re.compile(r"\b(?P<p>he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
+_COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+(?P<adj>[A-Z][\w'-]+)\s+"
+                          r"(?P<noun>counterparts?|opposite\s+numbers?|host|guest)\b")
+_NAME_TOKEN = re.compile(r"^\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})")
+
+
+def _pronouns(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
+    """"he", "his", "she", "they": the person (or pair) last named before them."""
+    text = analysis.text
+    persons = [m for m in mentions if m.kind in {"person", "office"} and m.entity]
+    found: list[Mention] = []
+    for sentence in analysis.sentences:
+        for match in _PRONOUN.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            word = match["p"].lower()
+            before = [m for m in persons if m.end <= start and
+                      start - m.end < 400 and m.start >= analysis.sentences[
+                          max(0, sentence.index - 1)].start]
+            if word in {"they", "them", "their"}:
+                last = [m for m in mentions if m.end <= start and m.start >= sentence.start
+                        and m.kind in {"person", "state", "office"}]
+                if len(last) >= 2 and re.search(r"\band\b", text[last[-2].end:last[-1].start]):
+                    for mention in last[-2:]:
+                        found.append(Mention(start, end, match.group(0), mention.kind,
+                                             mention.entity, mention.country, mention.role,
+                                             mention.sector, f"{match.group(0)!r} -> "
+                                             f"{mention.text!r}"))
+                continue
+            if not before:
+                continue
+            antecedent = before[-1]
+            found.append(Mention(start, end, match.group(0), antecedent.kind, antecedent.entity,
+                                 antecedent.country, antecedent.role, antecedent.sector,
+                                 f"{match.group(0)!r} -> {antecedent.text!r}"))
+    return found
+
+
+def _counterparts(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
+    """"his Russian counterpart": whoever held, in that state, the office of the person named."""
+    kb, on = analysis.kb, analysis.published
+    found: list[Mention] = []
+    for sentence in analysis.sentences:
+        for match in _COUNTERPART.finditer(sentence.text):
+            start = sentence.start + match.start("adj")
+            end = sentence.start + match.end()
+            adjective = next((m for m in mentions if m.start == start), None)
+            if adjective is None or not adjective.country:
+                continue
+            lead = [m for m in mentions if m.end <= start and m.kind == "person" and m.role
+                    and m.start >= sentence.start]
+            role = lead[-1].role if lead else "head_of_state"
+            office = kb.office_for(adjective.country, role=role) or kb.office_for(
+                adjective.country, leader=True)
+            term = kb.holder(office.id, on) if office is not None and on is not None else None
+            who = kb.get(term.person) if term is not None else None
+            found.append(Mention(
+                sentence.start + match.start(), end, analysis.text[sentence.start +
+                                                                   match.start():end],
+                "person" if who else "office", who.id if who else (office.id if office else None),
+                adjective.country, office.role if office else role, "GOV",
+                f"counterpart of the {role} in {adjective.country}" + (
+                    f" -> {who.name}" if who else "")))
+    return found
+
+
+def _name_after_title(text: str, mention: Mention) -> Mention:
+    """"Mongolian President Ukhnaagiin Khurelsukh": an office title followed by a name the KB
+    does not know; the mention takes in the name so it is not mistaken for an embedded word."""
+    if mention.kind not in {"office", "person"} or mention.entity and mention.kind == "person" \
+            and not mention.rule.startswith("title"):
+        return mention
+    match = _NAME_TOKEN.match(text[mention.end:mention.end + 60])
+    if not match or match.group(1).split()[0] in _FUNCTION_WORDS:
+        return mention
+    end = mention.end + match.end(1)
+    return Mention(mention.start, end, text[mention.start:end], mention.kind, mention.entity,
+                   mention.country, mention.role, mention.sector, mention.rule, mention.candidates)
+
+
 def _sides(text: str, mentions: list[Mention]) -> list[Mention]:
     """"the Russian side", "the Kazakh authorities": an adjective that stands for its state."""
     out = []
@@ -161,6 +240,13 @@ def _sides(text: str, mentions: list[Mention]) -> list[Mention]:
                               f"{text[mention.start:end]!r} -> {mention.country}")
         out.append(mention)
     return out
+
+
+def _drop_covered(mentions: list[Mention]) -> list[Mention]:
+    """Mentions inside a longer one (the adjective inside "his Russian counterpart")."""
+    return [m for m in mentions if not any(
+        o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) >
+        (m.end - m.start) for o in mentions)]
 
 
 def _in_body(body: list[tuple[int, int]], offset: int) -> bool:
@@ -181,12 +267,17 @@ def find_actors(analysis: Analysis) -> dict[str, object]:
     if focus.countries:
         raw = find_mentions(kb, text, on, focus.countries, atoms=atoms)
         inside = [m for m in raw if _in_body(body, m.start)]
-    inside = [m for m in _sides(text, inside) if not _embedded(text, m) or m.kind == "person"]
+    inside = [_name_after_title(text, m) for m in _sides(text, inside)]
+    inside = [m for m in inside if not _embedded(text, m) or m.kind in {"person", "office"}]
+    inside.extend(_counterparts(analysis, inside))
+    inside = _drop_covered(inside)
     inside = _resolve_bare_titles(inside, focus)
     pairs = _pair_mentions(analysis, focus, inside)
     inside = [m for m in inside if not any(p.start < m.end and m.start < p.end for p in pairs)]
     inside = [m for m in inside if not _adjectival_agent(text, m)]
     inside.extend(pairs)
+    inside.sort(key=lambda m: (m.start, m.end))
+    inside.extend(_pronouns(analysis, inside))
     inside.sort(key=lambda m: (m.start, m.end))
     return {"mentions": tuple(inside), "focus": focus}
 

@@ -88,17 +88,25 @@ def _sentence_location(analysis: Analysis, candidate: Candidate) -> Location | N
 
 
 def _refine_mode(candidate: Candidate) -> Candidate:
-    """A meeting held in neither side's country is a third-location meeting (CAMEO 044)."""
+    """Where a meeting is held says what it is: in neither side's country, a third-location
+    meeting (CAMEO 044); in one side's country, a visit by the other (042, with its 043)."""
     if candidate.type != "CONSULT" or candidate.cameo != "040" or candidate.location is None \
             or candidate.gathering is not None:
         return candidate
-    sides = {m.country for m in (candidate.source, candidate.target, *candidate.participants)
-             if m is not None and m.country}
+    sides = [m for m in (candidate.source, candidate.target, *candidate.participants)
+             if m is not None and m.country]
+    countries = {m.country for m in sides}
     place = candidate.location.country
-    if len(sides) >= 2 and place and place not in sides and \
-            candidate.location.precision != LocationPrecision.UNKNOWN:
+    if len(countries) != 2 or not place or \
+            candidate.location.precision == LocationPrecision.UNKNOWN:
+        return candidate
+    if place not in countries:
         return replace(candidate, mode="third-party", cameo="044")
-    return candidate
+    if candidate.location.precision == LocationPrecision.COUNTRY:
+        return candidate  # "talks with Russia" placed only by the state named: no visit
+    visitor = next(m for m in sides if m.country != place)
+    host = next(m for m in sides if m.country == place)
+    return replace(candidate, mode="visit", cameo="042", source=visitor, target=host)
 
 
 def assign_locations(analysis: Analysis) -> dict[str, object]:

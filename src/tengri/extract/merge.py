@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from tengri.extract.analysis import Analysis, Candidate
 from tengri.extract.dating import status_by_date
+from tengri.extract.embedding import fold_embedded
 from tengri.extract.records import event_of
 from tengri.kb import Mention
 from tengri.model import DatePrecision, EventStatus, Gathering, LocationPrecision
@@ -27,6 +28,10 @@ def _same_actor(a: Mention | None, b: Mention | None) -> bool:
         return True
     if a.country and a.country == b.country and "state" in {a.kind, b.kind}:
         return True
+    if a.country and a.country == b.country and "institution" in {a.kind, b.kind} and \
+            {a.kind, b.kind} <= {"institution", "person", "office"} and \
+            "GOV" in {a.sector, b.sector}:
+        return True  # "a Kremlin leader" and Putin
     return a.country is not None and a.country == b.country and a.kind == b.kind == "person" \
         and (a.entity is None or b.entity is None)
 
@@ -62,11 +67,16 @@ def _gatherings_fit(a: Candidate, b: Candidate) -> bool:
                                                                  b.gathering.kind}
 
 
+def _is_gathering(candidate: Candidate) -> bool:
+    return candidate.gathering is not None and candidate.mode == "multilateral"
+
+
 def _same_event(lead: Candidate, other: Candidate) -> bool:
     if lead.type != other.type or lead.cameo != other.cameo:
         return False
-    if lead.gathering is not None or other.gathering is not None:
-        return _gatherings_fit(lead, other) and _dates_overlap(lead, other)
+    if _is_gathering(lead) or _is_gathering(other):
+        return _is_gathering(lead) and _is_gathering(other) and _gatherings_fit(lead, other) \
+            and _dates_overlap(lead, other)
     if not (_same_actor(lead.source, other.source) and _same_actor(lead.target, other.target)):
         if not (lead.participants and other.participants and
                 _actor_set(lead) == _actor_set(other)):
@@ -156,8 +166,9 @@ def _counterpart(candidate: Candidate) -> Candidate | None:
 def merge_events(analysis: Analysis) -> dict[str, object]:
     """Merge repeated mentions, add the other side of visits, and publish the events."""
     lede = max((s.index for s in analysis.sentences if s.paragraph == 0), default=0)
+    candidates = fold_embedded(analysis, list(analysis.candidates))
     merged = [status_by_date(c, analysis.published)
-              for c in merge_candidates(list(analysis.candidates), lede)]
+              for c in merge_candidates(candidates, lede)]
     with_sides = list(merged)
     for candidate in merged:
         other = _counterpart(candidate)

@@ -17,7 +17,7 @@ from tengri.extract.lexicon import Entry, load_lexicon
 from tengri.kb import Mention
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:()\[\]]|\s[-–—]\s|\b(?:but|while|whereas|which|who|whom|whose|although|though|because|"
+    r"[;:]|\s[-–—]\s|\b(?:but|while|whereas|which|who|whom|whose|although|though|because|"
     r"after|before|when|where|said|says|saying|told|according\s+to|that)\b",
     re.IGNORECASE,
 )
@@ -31,8 +31,10 @@ _OBJECT_GAP = re.compile(r"^\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s
                          r"(?:(?:[\w-]+\s+){0,2}(?:counterpart|colleague)s?\s+)?$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,|and|,\s*and|&|as\s+well\s+as|together\s+with)\s*$",
                            re.IGNORECASE)
-_MEMBERS_OF = re.compile(r"^\s*(?:members?|representatives?|delegations?|officials?|leaders?|"
-                         r"heads?|envoys?|ministers?)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_MEMBERS_OF = re.compile(r"(?:^|\b)\s*(?:members?|representatives?|delegations?|officials?|"
+                         r"leaders?|heads?(?:\s+of\s+(?:state|government))?|envoys?|ministers?|"
+                         r"foreign\s+ministers|defence\s+ministers|defense\s+ministers)\s+"
+                         r"(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the Astana branch of MGIMO began …": the institution after "branch of" is the actor.
 _HEAD_OF = re.compile(r"\b(?:branch|branches|campus|office|subsidiary|affiliate|delegation|"
                       r"representatives|embassy|mission)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -43,7 +45,7 @@ _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+
 
 # Sectors of groups that do not act in international politics on their own account.
 _NONPOLITICAL_SECTORS = frozenset({"CVL", "BUS", "EDU", "MED", "SPT", "SPORT", "REF", "HLH",
-                                   "AGR", "LAB", "CRM", "ELI", "ENV", "REL", "UAF", "NGM"})
+                                   "AGR", "LAB", "CRM", "ELI", "ENV", "REL", "JRN", "NGM"})
 _ACTOR_KINDS = frozenset({"state", "person", "igo", "institution", "group", "office"})
 
 
@@ -87,6 +89,8 @@ class _Slots:
         if slot == "subject":
             # a noun that refers back ("the details of this meeting") has no subject of its own
             return [] if self.trigger.anaphoric else self.subject()
+        if slot == "adjective":
+            return self.adjective()
         if slot == "object":
             return self.object() if self.trigger.form != "noun" else []
         if slot == "possessor":
@@ -126,7 +130,31 @@ class _Slots:
         return sorted({(m.start, m.entity or m.text): m for m in group}.values(),
                       key=lambda m: m.start)
 
+    def adjective(self) -> list[Mention]:
+        """"Azerbaijani shelling", "US strikes": the state named by the adjective before a noun."""
+        before = [m for m in self.mentions if m.end <= self.trigger.start and m.kind in {
+            "adjective", "state"} and self.text[m.end:self.trigger.start].strip() == ""]
+        if not before:
+            return []
+        mention = before[-1]
+        return [Mention(mention.start, mention.end, mention.text, "state", mention.country,
+                        mention.country, None, "GOV", f"adjective of {mention.country}")]
+
+    def participle_subject(self) -> list[Mention]:
+        """", accusing Moscow of …": a participle after a comma takes the sentence's subject."""
+        sentence = self.sentence
+        first = [m for m in self.mentions if sentence.start <= m.start < self.trigger.start
+                 and m.kind != "place"]
+        for mention in first:
+            prefix = self.text[max(sentence.start, mention.start - 30):mention.start]
+            if not _PREPOSITION_BEFORE.search(prefix):
+                return self._with_coordinated(mention, leftwards=False)
+        return []
+
     def subject(self) -> list[Mention]:
+        if self.trigger.form == "VBG" and re.search(r",\s*$", self.text[
+                max(0, self.trigger.start - 3):self.trigger.start]):
+            return self.participle_subject()
         left, _ = self.clause
         before = [m for m in self.mentions if left <= m.start and m.end <= self.trigger.start]
         for mention in reversed(before):
@@ -138,8 +166,8 @@ class _Slots:
             if _PREPOSITION_BEFORE.search(prefix) and re.search(r"\b(?:of|by|with|to|for)\s+$",
                                                                  prefix, re.IGNORECASE):
                 continue
-            if _MEMBERS_OF.match(prefix[-30:] if len(prefix) > 30 else prefix):
-                continue
+            if _MEMBERS_OF.search(prefix):
+                return self._with_coordinated(mention, leftwards=True)
             if mention.kind == "place" and re.search(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?$",
                                                      prefix, re.IGNORECASE):
                 continue
@@ -231,6 +259,19 @@ def _invitee(analysis: Analysis, slots: _Slots, source: Mention) -> Mention | No
     return None
 
 
+def _crowd(analysis: Analysis, trigger: Trigger) -> Mention | None:
+    """Unnamed protesters: a group of the country where the sentence places them."""
+    sentence = analysis.sentences[trigger.sentence]
+    for mention in analysis.mentions_in(sentence):
+        if mention.kind == "place" and mention.country:
+            return Mention(trigger.start, trigger.start, "protesters", "group", None,
+                           mention.country, None, "CVL",
+                           f"unnamed crowd in {mention.text} ({mention.country})")
+        if mention.kind == "group" and mention.country:
+            return mention
+    return None
+
+
 def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate | None:
     """A candidate event with its roles, or None when the trigger has no valid actors."""
     slots = _Slots(analysis, trigger, list(analysis.mentions))
@@ -254,10 +295,15 @@ def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate |
     if target is not None and source is not None and target.entity == source.entity \
             and target.country == source.country:
         target = None
+    if source is None and target is not None and _passive(analysis, trigger) and \
+            entry.type in {"ASSAULT", "COERCE", "SANCTION"}:
+        pass  # "was killed in Tehran": a victim with no named attacker is still an event
+    elif source is None and entry.actors == "any" and not trigger.anaphoric:
+        source = _crowd(analysis, trigger)
     if not trigger.anaphoric and entry.gathering is None:
-        if source is None:
+        if source is None and not (target is not None and _passive(analysis, trigger)):
             return None
-        if entry.actors == "political" and not _political(source):
+        if source is not None and entry.actors == "political" and not _political(source):
             return None
         if entry.needs_target and target is None:
             return None

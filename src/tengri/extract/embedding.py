@@ -1,0 +1,172 @@
+"""Events inside other events: what a sentence says about an event it does not report.
+
+- An invitation, promise, threat, accusation or appeal *contains* the act it is about: "invited
+  Trump to visit Kazakhstan" is one AGREE event (the visit has not happened and may never);
+  "agreed to hold joint exercises" is AGREE with the military-cooperation code 0312;
+  "threatened to close the border" is THREATEN 1381; "accused Armenian forces of firing on" is
+  ACCUSE, and the firing is only alleged. The contained event is folded into its wrapper.
+- Talks that are the purpose of a visit ("visited Tashkent for talks") are part of the visit.
+- A summit that is only the setting of a meeting ("met on the sidelines of the SCO summit")
+  is recorded on that meeting, not as an event of its own.
+- A purpose clause of the same type ("summoned the ambassador to protest") is the same act.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tengri.extract.analysis import Analysis, Candidate
+from tengri.ontology import cameo as cameo_code
+
+_WRAPPERS = {
+    "invite": "AGREE", "intent-meet": "AGREE", "intent-cooperate": "AGREE",
+    "intent-cooperate-econ": "AGREE", "threaten": "THREATEN", "threaten-sanctions": "THREATEN",
+    "threaten-force": "THREATEN", "accuse": "ACCUSE", "appeal": "REQUEST",
+    "appeal-meet": "REQUEST", "demand": "REQUEST", "demand-change": "REQUEST",
+}
+_COMPLEMENT_GAP = re.compile(r"^(?:\s*(?:[^\s,;:.]+|\d[\d,.]*)){0,10}?\s*$")
+_PURPOSE = re.compile(r"\b(?:for|to\s+hold|to\s+have)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_SETTING = re.compile(
+    r"\b(?:on\s+the\s+(?:sidelines|margins)\s+of|during|at|ahead\s+of|after|before|in\s+the\s+"
+    r"run-up\s+to|on\s+the\s+eve\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’.&-]+\s+){0,8}$",
+    re.IGNORECASE,
+)
+
+
+def _agree_code(inner: Candidate) -> str:
+    code, kind = inner.cameo, inner.type
+    if kind == "CONSULT":
+        return "036"
+    if kind == "COOPERATE":
+        return {"061": "0311", "062": "0312", "063": "0313", "064": "0314"}.get(code, "031")
+    if kind == "AID":
+        return {"071": "0331", "072": "0332", "073": "0333", "074": "0334"}.get(code, "033")
+    if kind in {"RETREAT", "CONCEDE"}:
+        if code.startswith("084"):
+            return "0353"
+        if code == "085":
+            return "0354"
+        if code.startswith("086"):
+            return "0355"
+        if code.startswith("087"):
+            return "0356"
+        return "035"
+    return "030"
+
+
+def _threat_code(inner: Candidate) -> str:
+    if inner.cameo in {"163", "1312"} or (inner.type == "COERCE" and inner.mode == "restrict"
+                                          and inner.cameo != "191"):
+        return "1312"
+    if inner.cameo == "191":
+        return "1381"
+    if inner.type == "SANCTION":
+        return "1313"
+    if inner.type in {"ASSAULT", "MOBILIZE"}:
+        return "138"
+    return "130"
+
+
+def _request_code(wrapper: Candidate, inner: Candidate) -> str:
+    appeal = wrapper.cameo.startswith("02")
+    if inner.type in {"CONSULT", "AGREE"}:
+        return "028" if appeal else "106"
+    if inner.type in {"RETREAT", "CONCEDE"}:
+        return "025" if appeal else "105"
+    if inner.type == "AID":
+        return "023" if appeal else "103"
+    if inner.type == "COOPERATE":
+        return "021" if appeal else "101"
+    return wrapper.cameo
+
+
+def _rewrapped(wrapper: Candidate, inner: Candidate) -> Candidate:
+    kind = _WRAPPERS[wrapper.trigger.entry]
+    if kind == "AGREE" and wrapper.trigger.entry != "invite" and wrapper.cameo in {"030", "036"}:
+        code = _agree_code(inner) if wrapper.cameo == "030" else wrapper.cameo
+    elif kind == "THREATEN" and wrapper.cameo == "130":
+        code = _threat_code(inner)
+    elif kind == "REQUEST" and wrapper.cameo in {"020", "100"}:
+        code = _request_code(wrapper, inner)
+    else:
+        code = wrapper.cameo
+    mode = cameo_code(code).plover_mode or None
+    target = wrapper.target or inner.target
+    if target is not None and wrapper.source is not None and target.entity == \
+            wrapper.source.entity and target.country == wrapper.source.country:
+        target = None
+    return replace(wrapper, cameo=code, mode=mode, target=target,
+                   mentions=(*wrapper.mentions, inner.trigger))
+
+
+def _contains(analysis: Analysis, outer: Candidate, inner: Candidate) -> bool:
+    if outer.trigger.sentence != inner.trigger.sentence or inner.trigger.start < outer.trigger.end:
+        return False
+    gap = analysis.text[outer.trigger.end:inner.trigger.start]
+    return bool(_COMPLEMENT_GAP.match(gap)) and not re.search(r",(?!\d)", gap)
+
+
+def _fold_wrappers(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
+    out = list(candidates)
+    for index, wrapper in enumerate(candidates):
+        if wrapper.trigger.entry not in _WRAPPERS:
+            continue
+        inner = next((c for c in candidates if c is not wrapper and c.trigger.entry not in
+                      _WRAPPERS and _contains(analysis, wrapper, c)), None)
+        if inner is None:
+            continue
+        out[index] = _rewrapped(wrapper, inner)
+        out = [c for c in out if c is not inner]
+    return out
+
+
+def _fold_purposes(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
+    """Talks that a visit is for, and a same-type purpose clause, join the event before them."""
+    out: list[Candidate] = []
+    for candidate in candidates:
+        before = analysis.text[max(0, candidate.trigger.start - 40):candidate.trigger.start]
+        lead = next((c for c in reversed(out) if c.trigger.sentence == candidate.trigger.sentence
+                     and c.trigger.end <= candidate.trigger.start), None)
+        if lead is not None and (
+            (lead.mode == "visit" and candidate.trigger.entry == "meet" and _PURPOSE.search(before))
+            or (lead.type == candidate.type and candidate.trigger.form == "VB"
+                and re.search(r"\bto\s+$", before))
+        ):
+            out[out.index(lead)] = replace(lead, mentions=(*lead.mentions, candidate.trigger))
+            continue
+        out.append(candidate)
+    return out
+
+
+def _fold_settings(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
+    """A summit named only as where a meeting took place goes onto that meeting."""
+    out = list(candidates)
+    for gathering in candidates:
+        if gathering.gathering is None or gathering.mode != "multilateral":
+            continue
+        sentence = analysis.sentences[gathering.trigger.sentence]
+        before = analysis.text[sentence.start:gathering.trigger.start]
+        if not _SETTING.search(before):
+            continue
+        meetings = [c for c in out if c.trigger.sentence == gathering.trigger.sentence and
+                    c.type == "CONSULT" and c.mode != "multilateral" and c is not gathering]
+        if not meetings:
+            continue
+        for meeting in meetings:
+            position = out.index(meeting)
+            out[position] = replace(
+                meeting, gathering=gathering.gathering,
+                location=meeting.location or gathering.location,
+                date=meeting.date or gathering.date,
+                mentions=(*meeting.mentions, gathering.trigger),
+            )
+        out = [c for c in out if c is not gathering]
+    return out
+
+
+def fold_embedded(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
+    """Fold contained events into their wrappers, purposes into their events, settings into
+    their meetings."""
+    return _fold_settings(analysis, _fold_purposes(analysis, _fold_wrappers(analysis,
+                                                                              candidates)))
