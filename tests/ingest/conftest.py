@@ -119,3 +119,44 @@ def article_page(title: str, body: str, date: str | None = None, author: str | N
         f"<article><h1>{title}</h1>{paragraphs}</article>"
         f"<footer>Subscribe to our newsletter. All rights reserved.</footer></body></html>"
     )
+
+
+def make_warc(pages: list[tuple[str, str, bytes]], gz: bool = True, extras: bool = True) -> bytes:
+    """A WARC of (url, content type, body) responses, written with warcio; with `extras`, the
+    kinds of records a crawl also holds (a request, an image, a redirect) are mixed in."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gz)
+
+    def response(url: str, status: str, content_type: str, body: bytes) -> None:
+        headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2025-11-12T08:30:00Z"},
+            )
+        )
+
+    for number, (url, content_type, body) in enumerate(pages):
+        if extras:
+            request = StatusAndHeaders(
+                "GET / HTTP/1.1", [("Host", "news.example")], is_http_request=True
+            )
+            writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
+        response(url, "200 OK", content_type, body)
+        if extras and number == 0:
+            response("https://news.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n")
+            response(
+                "https://news.example/old",
+                "301 Moved Permanently",
+                "text/html",
+                b"<a href='/new'>moved</a>",
+            )
+    return buffer.getvalue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from tengri.ingest.records import Article, Evidence, SourceError
@@ -10,6 +11,10 @@ from tengri.ingest.records import Article, Evidence, SourceError
 # htmldate's extensive search reads dates from running text; tengri reads datelines itself
 # (see `published`), so the page date here is metadata only: meta tags, JSON-LD, <time>, URL.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# trafilatura falls back to whatever text a page has: a page of navigation gives "Home". Fewer
+# letters than this is no article, even a one-line news flash.
+MIN_ARTICLE_LETTERS = 25
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _page_date(value: object) -> dt.date | None:
@@ -47,7 +52,7 @@ def html_to_article(html: str, source: str, *, reader: str = "html", url: str | 
     itself does not say, e.g. from the feed item that linked to it."""
     data = _extract(html, url)
     text = ((data or {}).get("text") or "").strip()
-    if data is None or not text:
+    if data is None or len(_LETTER.findall(text[:1000])) < MIN_ARTICLE_LETTERS:
         raise SourceError("no article text", f"{source}: HTML with no article text "
                           "(trafilatura found none)")
     published = _page_date(data.get("date"))

@@ -22,6 +22,8 @@ from tengri.model import Skipped
 log = logging.getLogger(__name__)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+WARC_TYPES = ("warcinfo", "response", "resource", "request", "metadata", "revisit",
+              "conversion", "continuation")
 TEXT_TYPES = ("text/plain",)
 
 
@@ -42,6 +44,15 @@ def _media_type(value: str | None) -> tuple[str, str | None]:
         if key.strip().lower() == "charset" and val.strip():
             charset = val.strip().strip("\"'")
     return media.strip().lower(), charset
+
+
+def _check_record(record: Any, number: int) -> None:
+    """warcio reads damaged headers leniently; a record tengri cannot trust ends the archive."""
+    if record.rec_type not in WARC_TYPES:
+        raise ValueError(f"record {number} has no valid WARC-Type ({record.rec_type!r})")
+    length = record.rec_headers.get_header("Content-Length")
+    if record.format == "warc" and not (length or "").strip().isdigit():
+        raise ValueError(f"record {number} has no valid Content-Length ({length!r})")
 
 
 def _record_article(record: Any, name: str, max_bytes: int) -> Article | Skipped | None:
@@ -84,13 +95,17 @@ def warc_articles(stream: IO[bytes], name: str, max_bytes: int) -> Iterator[Arti
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    read = 0
+    read = records = 0
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
+            records += 1
+            _check_record(record, records)
             found = _record_article(record, name, max_bytes)
             if found is not None:
                 read += isinstance(found, Article)
                 yield found
+        if records == 0:
+            raise ValueError("no WARC or ARC record found")
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, KeyError,
             IndexError, TypeError, AttributeError, UnicodeError) as exc:
         # warcio reports damage through whichever of these its parser meets first
