@@ -1,0 +1,165 @@
+"""The canonical event: what an event's columns say, as a function of its mentions alone.
+
+Every choice has a deterministic tie-break, so the same reports give the same event whatever
+order they were stored in. The most informative report wins where reports differ in detail (a
+specific CAMEO code over its family's general one, a day over a month, a city over a country);
+counts decide between equally detailed ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from tengri.errors import OntologyError
+from tengri.ontology import cameo as cameo_code
+
+_KIND_RANK = {"person": 0, "organization": 1, "igo": 2, "group": 3, "state": 4}
+_DATE_RANK = {"day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4, "unknown": 5}
+_PLACE_RANK = {"point": 0, "city": 1, "admin": 2, "country": 3, "region": 4, "unknown": 5}
+_STATUS_RANK = {"occurred": 0, "ongoing": 1, "planned": 2, "negated": 3, "hypothetical": 4}
+
+Row = Mapping[str, Any]
+
+
+def _specificity(code: str) -> tuple[int, int]:
+    return len(code), int(code[2] != "0") if len(code) >= 3 else 0
+
+
+def _cameo(rows: Sequence[Row]) -> str:
+    counts = Counter(r["cameo"] for r in rows)
+    return min(counts, key=lambda c: (tuple(-x for x in _specificity(c)), -counts[c], c))
+
+
+def _status(rows: Sequence[Row]) -> str:
+    statuses = {r["status"] for r in rows}
+    for status in ("occurred", "ongoing"):
+        if status in statuses:
+            return status
+    latest = max(_reported(r) for r in rows)
+    counts = Counter(r["status"] for r in rows if _reported(r) == latest)
+    return min(counts, key=lambda s: (-counts[s], _STATUS_RANK.get(s, 9), s))
+
+
+def _reported(row: Row) -> dt.date:
+    return row["published"] or row["ingested_at"].date()
+
+
+def _party(rows: Sequence[Row], side: str) -> dict[str, Any]:
+    keys: Counter[str] = Counter()
+    first: dict[str, Row] = {}
+    for row in rows:
+        key = row[f"{side}_id"] or row[f"{side}_country"]
+        if key:
+            keys[key] += 1
+            first.setdefault(key, row)
+    empty = {f"{side}_actor_id": None, f"{side}_name": None, f"{side}_country": None,
+             f"{side}_kind": None}
+    if not keys:
+        return empty
+    key = min(keys, key=lambda k: (-keys[k], _KIND_RANK.get(first[k][f"{side}_kind"] or "", 9),
+                                   k))
+    row = first[key]
+    return {f"{side}_actor_id": row[f"{side}_id"], f"{side}_name": row[f"{side}_name"],
+            f"{side}_country": row[f"{side}_country"], f"{side}_kind": row[f"{side}_kind"]}
+
+
+def _date(rows: Sequence[Row]) -> dict[str, Any]:
+    dated = [r for r in rows if r["date_precision"] != "unknown" and r["date_start"] is not None]
+    if not dated:
+        return {"date_start": None, "date_end": None, "date_precision": "unknown"}
+    counts = Counter((r["date_start"], r["date_end"], r["date_precision"]) for r in dated)
+    best_status = {k: min(_STATUS_RANK.get(r["status"], 9) for r in dated
+                          if (r["date_start"], r["date_end"], r["date_precision"]) == k)
+                   for k in counts}
+    start, end, precision = min(counts, key=lambda k: (
+        _DATE_RANK.get(k[2], 9), best_status[k], -counts[k], k[0], k[1]))
+    return {"date_start": start, "date_end": end, "date_precision": precision}
+
+
+def _place(rows: Sequence[Row]) -> dict[str, Any]:
+    placed = [r for r in rows if r["location_precision"] != "unknown"]
+    if not placed:
+        return {"location_name": None, "location_country": None, "location_lat": None,
+                "location_lon": None, "location_precision": "unknown", "location_id": None}
+    counts = Counter((r["location_name"] or "", r["location_precision"]) for r in placed)
+    name, precision = min(counts, key=lambda k: (_PLACE_RANK.get(k[1], 9), -counts[k], k[0]))
+    row = next(r for r in placed if (r["location_name"] or "", r["location_precision"])
+               == (name, precision))
+    location = row["record"].get("location") or {}
+    return {"location_name": row["location_name"], "location_country": row["location_country"],
+            "location_lat": row["location_lat"], "location_lon": row["location_lon"],
+            "location_precision": precision, "location_id": location.get("id")}
+
+
+def _most_common(values: list[Any]) -> Any:
+    if not values:
+        return None
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], repr(v)))
+
+
+def canonical_event(rows: Sequence[Row]) -> dict[str, Any]:
+    """The event's columns from its mentions' rows (mention columns plus the document's
+    `published`, `ingested_at` and `near_duplicate_group`)."""
+    code = _cameo(rows)
+    try:
+        details = cameo_code(code)
+        goldstein, quad = details.goldstein, details.quad_class
+    except OntologyError:
+        record = rows[0]["record"]
+        goldstein, quad = record.get("goldstein", 0.0), record.get("quad_class", 0)
+    quantity = _most_common([(q["value"], q["unit"]) for r in rows
+                             if (q := r["record"].get("quantity"))])
+    gathering = _most_common([tuple(sorted(g.items())) for r in rows
+                              if (g := r["record"].get("gathering"))])
+    per_source: dict[str, float] = {}
+    for row in rows:
+        group = row["near_duplicate_group"]
+        per_source[group] = max(per_source.get(group, 0.0), float(row["confidence"]))
+    unsure = 1.0
+    for value in per_source.values():
+        unsure *= 1.0 - min(value, 0.99)
+    reported = [_reported(r) for r in rows]
+    return {
+        "type": rows[0]["type"],
+        "mode": _most_common([r["mode"] for r in rows if r["mode"]]),
+        "cameo": code,
+        "cameo_root": code[:2],
+        "goldstein": goldstein,
+        "quad_class": quad,
+        "status": _status(rows),
+        **_party(rows, "source"),
+        **_party(rows, "target"),
+        **_date(rows),
+        **_place(rows),
+        "quantity_value": quantity[0] if quantity else None,
+        "quantity_unit": quantity[1] if quantity else None,
+        "gathering": dict(gathering) if gathering else None,
+        "confidence": round(min(0.99, 1.0 - unsure), 3),
+        "source_count": len(per_source),
+        "mention_count": len(rows),
+        "first_reported": min(reported),
+        "last_reported": max(reported),
+        "rules": _most_common([r["record"].get("rules") for r in rows]) or "",
+    }
+
+
+def event_actor_rows(event_id: int, rows: Sequence[Row]) -> list[dict[str, Any]]:
+    """Every actor any mention names, by role, for filtering events by actor."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in sorted(rows, key=lambda r: r["id"]):
+        sides = [("source", row["source_id"], row["source_country"], row["source_name"]),
+                 ("target", row["target_id"], row["target_country"], row["target_name"])]
+        sides += [("participant", p.get("id"), p.get("country"), p.get("name"))
+                  for p in row["participants"]]
+        for role, actor_id, country, name in sides:
+            if not name:
+                continue
+            key = actor_id or country or name.casefold()
+            out.setdefault((role, key), {"event_id": event_id, "role": role, "actor_key": key,
+                                         "actor_id": actor_id, "country": country,
+                                         "name": name})
+    return list(out.values())

@@ -1,0 +1,438 @@
+"""Which mentions report the same real-world event: pairwise comparison and clustering.
+
+Pure functions over `MentionView`s (what a stored mention says, plus when its document was
+published); `tengri.store.clusters` runs them over the database.
+
+Two mentions are *compatible* when nothing they say conflicts (type and CAMEO family, mode,
+status, dates, actors, place, gathering) and at least one thing positively matches (the same
+actor or country on one side, the same gathering, shared participants). The events are then
+made by `cluster`: mentions in a canonical order (earliest publication first, then content
+hash and offsets — never arrival order) each join the event whose every mention they do not
+conflict with and whose mentions they match best, else start a new one. A mention only ever
+joins mentions it is connected to, so clustering a connected group of mentions alone gives
+the same events as clustering the whole store: the result depends on which reports are stored,
+not on the order they came in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_GATHERING_STOPWORDS = {"the", "of", "and", "on", "in", "for", "a", "an", "at"}
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRules:
+    version: str
+    symmetric_cameo: frozenset[str]
+    distinct_cameo: frozenset[str]
+    place_must_agree: frozenset[str]
+    contradictory_status: frozenset[frozenset[str]]
+    unknown_date_window: dict[str, tuple[int, int]]
+    date_slack_days: int
+    same_place_km: float
+
+
+@functools.cache
+def merge_rules() -> MergeRules:
+    """The shipped rules (data/merge_rules.yaml), read once."""
+    raw = yaml.safe_load(resources.files("tengri.store").joinpath("data/merge_rules.yaml")
+                         .read_text(encoding="utf-8"))
+    return MergeRules(
+        version=raw["version"],
+        symmetric_cameo=frozenset(raw["symmetric_cameo"]),
+        distinct_cameo=frozenset(raw["distinct_cameo"]),
+        place_must_agree=frozenset(raw["place_must_agree"]),
+        contradictory_status=frozenset(frozenset(p) for p in raw["contradictory_status"]),
+        unknown_date_window={k: (int(v[0]), int(v[1]))
+                             for k, v in raw["unknown_date_window"].items()},
+        date_slack_days=int(raw["date_slack_days"]),
+        same_place_km=float(raw["same_place_km"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One side of an event as merging sees it."""
+
+    id: str | None
+    country: str | None
+    name: str
+    kind: str | None = None
+
+    @property
+    def key(self) -> str | None:
+        """What identifies it across reports; None for an actor nothing is known of
+        ("officials")."""
+        return self.id or self.country
+
+    def label(self) -> str:
+        return self.id or (f"{self.name} ({self.country})" if self.country else self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class MentionView:
+    """What a stored mention says about its event, for merging."""
+
+    id: int
+    document_id: int
+    type: str
+    mode: str | None
+    cameo: str
+    status: str
+    source: Party | None
+    target: Party | None
+    participants: tuple[Party, ...]
+    date_start: dt.date | None
+    date_end: dt.date | None
+    date_precision: str
+    window_start: dt.date | None
+    window_end: dt.date | None
+    location_name: str | None
+    location_country: str | None
+    location_precision: str
+    location_lat: float | None
+    location_lon: float | None
+    gathering_name: str | None
+    published: dt.date | None
+    content_hash: str
+    sentence_start: int
+    trigger_start: int | None
+    record_id: str
+    pinned: bool = False
+    order: tuple[Any, ...] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # The canonical order: earliest report first, then content (never arrival order).
+        object.__setattr__(self, "order", (
+            self.published or dt.date.max, self.content_hash, self.sentence_start,
+            self.trigger_start if self.trigger_start is not None else -1, self.cameo,
+            self.record_id))
+
+    @property
+    def multilateral(self) -> bool:
+        return self.mode == "multilateral" or self.gathering_name is not None
+
+    @property
+    def dated(self) -> bool:
+        return self.date_precision != "unknown" and self.date_start is not None
+
+    def blocks(self) -> set[str]:
+        """Keys that any mention compatible with this one shares with it (candidate search)."""
+        keys = {p.key for p in (self.source, self.target, *self.participants)
+                if p is not None and p.key}
+        out = {f"{self.type}:a:{k}" for k in keys}
+        if self.gathering_name:
+            out.add(f"{self.type}:g:{gathering_key(self.gathering_name)}")
+        if self.multilateral and self.location_name and self.location_precision in {"city",
+                                                                                   "point"}:
+            out.add(f"{self.type}:p:{self.location_name.casefold()}")
+        return out
+
+
+def gathering_key(name: str) -> str:
+    words = [w for w in name.casefold().replace("-", " ").split() if w not in _GATHERING_STOPWORDS]
+    return " ".join(words)
+
+
+def date_window(start: dt.date | None, end: dt.date | None, precision: str, status: str,
+                published: dt.date | None, rules: MergeRules | None = None,
+                ) -> tuple[dt.date | None, dt.date | None]:
+    """The days the event can have happened on: its dates (a day's with slack), else (no
+    date) the rules' window around the publication date; None ends are open."""
+    rules = rules or merge_rules()
+    if precision != "unknown" and start is not None and end is not None:
+        slack = dt.timedelta(days=rules.date_slack_days if precision == "day" else 0)
+        return start - slack, end + slack
+    if published is None:
+        return None, None
+    before, after = rules.unknown_date_window.get(status, (-30, 90))
+    return published + dt.timedelta(days=before), published + dt.timedelta(days=after)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Whether two mentions can report the same event, and why (or why not)."""
+
+    compatible: bool
+    positive: bool  # something matched positively (same actor, gathering, participants)
+    score: float
+    reasons: tuple[str, ...]
+    conflict: str | None = None
+
+    @property
+    def linked(self) -> bool:
+        return self.compatible and self.positive
+
+
+def _conflict(why: str) -> Comparison:
+    return Comparison(False, False, -math.inf, (), why)
+
+
+def _parents(code: str) -> set[str]:
+    parents = {code[:2] + "0"}
+    if len(code) == 4:
+        parents.add(code[:3])
+    return parents - {code}
+
+
+def _cameo_fit(a: str, b: str, rules: MergeRules) -> tuple[str | None, str | None]:
+    """(reason, conflict) for two CAMEO codes."""
+    if a == b:
+        return f"same CAMEO code {a}", None
+    if a in rules.distinct_cameo or b in rules.distinct_cameo:
+        return None, f"CAMEO {a} and {b} are different records"
+    if a in _parents(b) or b in _parents(a):
+        general, specific = (a, b) if a in _parents(b) else (b, a)
+        return f"CAMEO {general} is the general code of {specific}", None
+    return None, f"CAMEO {a} and {b} are different kinds of event"
+
+
+def _side(a: Party | None, b: Party | None) -> tuple[str, float, str | None]:
+    """(how they match: same/country/unknown/conflict, score, reason) for one side."""
+    if a is None or b is None or a.key is None or b.key is None:
+        return "unknown", 0.0, None
+    if a.id and a.id == b.id:
+        return "same", 2.0, f"same actor {a.id}"
+    if a.country and a.country == b.country:
+        return "country", 1.0, f"same country {a.country} ({a.label()} / {b.label()})"
+    return "conflict", -math.inf, f"{a.label()} / {b.label()}"
+
+
+def _sides(a: MentionView, b: MentionView, crossed: bool,
+           ) -> tuple[bool, bool, float, list[str], str | None]:
+    b_source, b_target = (b.target, b.source) if crossed else (b.source, b.target)
+    source = _side(a.source, b_source)
+    target = _side(a.target, b_target)
+    for name, result in (("source", source), ("target", target)):
+        if result[0] == "conflict":
+            return False, False, -math.inf, [], f"different {name}s: {result[2]}"
+    positive = source[0] in {"same", "country"} or target[0] in {"same", "country"}
+    reasons = [f"{name}: {r[2]}" for name, r in (("source", source), ("target", target)) if r[2]]
+    if crossed and reasons:
+        reasons.append("sides named in the other order (a symmetric event)")
+    return True, positive, source[1] + target[1], reasons, None
+
+
+def _km(a: MentionView, b: MentionView) -> float | None:
+    if None in (a.location_lat, a.location_lon, b.location_lat, b.location_lon):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.location_lat, a.location_lon,  # type: ignore[arg-type]
+                                                b.location_lat, b.location_lon))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _places(a: MentionView, b: MentionView, rules: MergeRules,
+            ) -> tuple[float, str | None, str | None]:
+    """(score, reason, conflict) for the two places."""
+    if a.location_precision == "unknown" or b.location_precision == "unknown":
+        return 0.0, None, None
+    strict = a.type in rules.place_must_agree
+    fine = {"city", "point", "admin"}
+    near = _km(a, b)
+    same_name = bool(a.location_name and a.location_name == b.location_name)
+    if a.location_precision in fine and b.location_precision in fine:
+        if same_name or (near is not None and near <= rules.same_place_km):
+            return 1.0, f"same place {a.location_name}", None
+        where = f"{a.location_name} / {b.location_name}"
+        if strict:
+            return 0.0, None, f"different places: {where}"
+        if a.location_country and a.location_country == b.location_country:
+            return 0.0, f"places in the same country ({where})", None
+        return -1.0, f"places differ ({where}); not decisive for {a.type}", None
+    if a.location_country and b.location_country and a.location_country != b.location_country:
+        where = f"{a.location_name} / {b.location_name}"
+        if strict:
+            return 0.0, None, f"different countries: {where}"
+        return -1.0, f"places differ ({where}); not decisive for {a.type}", None
+    if a.location_country and a.location_country == b.location_country:
+        return 0.5, f"same country of place {a.location_country}", None
+    return 0.0, None, None
+
+
+def _dates(a: MentionView, b: MentionView) -> tuple[float, str | None, str | None]:
+    starts = [w for w in (a.window_start, b.window_start) if w is not None]
+    ends = [w for w in (a.window_end, b.window_end) if w is not None]
+    if starts and ends and max(starts) > min(ends):
+        return 0.0, None, f"dates do not overlap ({_date_text(a)} / {_date_text(b)})"
+    if a.dated and b.dated:
+        if a.date_precision == b.date_precision == "day":
+            return 2.0, f"dates overlap ({_date_text(a)} / {_date_text(b)})", None
+        return 1.0, f"dates overlap ({_date_text(a)} / {_date_text(b)})", None
+    if not a.dated and not b.dated:
+        return 0.0, "neither report gives a date; published close together", None
+    return 0.0, "one report gives no date; published within the other's dates", None
+
+
+def _date_text(m: MentionView) -> str:
+    if not m.dated:
+        return "no date"
+    if m.date_start == m.date_end:
+        return f"{m.date_start}"
+    return f"{m.date_start}..{m.date_end}"
+
+
+def _gatherings(a: MentionView, b: MentionView) -> tuple[float, str | None, str | None, bool]:
+    """(score, reason, conflict, positive) for two multilateral mentions."""
+    score, reasons, positive = 0.0, [], False
+    if a.gathering_name and b.gathering_name:
+        ka, kb = set(gathering_key(a.gathering_name).split()), \
+            set(gathering_key(b.gathering_name).split())
+        if not (ka <= kb or kb <= ka or len(ka & kb) >= max(2, min(len(ka), len(kb)) - 1)):
+            return 0.0, None, f"different gatherings: {a.gathering_name} / {b.gathering_name}", \
+                False
+        score += 3.0
+        positive = True
+        reasons.append(f"same gathering ({a.gathering_name} / {b.gathering_name})")
+    shared = sorted({p.key for p in a.participants if p.key}
+                    & {p.key for p in b.participants if p.key})
+    if shared:
+        score += min(2.0, 0.5 * len(shared))
+        reasons.append(f"shared participants {', '.join(shared)}")
+        positive = positive or len(shared) >= 2
+    return score, "; ".join(reasons) or None, None, positive
+
+
+def compare(a: MentionView, b: MentionView, rules: MergeRules | None = None) -> Comparison:
+    """Can `a` and `b` be reports of the same event? With the reasons either way."""
+    rules = rules or merge_rules()
+    if a.document_id == b.document_id:
+        return _conflict("same document (extraction already merged its repeated mentions)")
+    if a.type != b.type:
+        return _conflict(f"different types {a.type} / {b.type}")
+    cameo_reason, conflict = _cameo_fit(a.cameo, b.cameo, rules)
+    if conflict:
+        return _conflict(conflict)
+    if a.multilateral != b.multilateral:
+        return _conflict("one is a multilateral gathering, the other is not")
+    if a.mode and b.mode and a.mode != b.mode:
+        return _conflict(f"different modes {a.mode} / {b.mode}")
+    if frozenset((a.status, b.status)) in rules.contradictory_status:
+        return _conflict(f"statuses contradict ({a.status} / {b.status})")
+    date_score, date_reason, conflict = _dates(a, b)
+    if conflict:
+        return _conflict(conflict)
+    place_score, place_reason, conflict = _places(a, b, rules)
+    if conflict:
+        return _conflict(conflict)
+    reasons = [f"same type {a.type}", cameo_reason or ""]
+    if a.multilateral:
+        actor_score, actor_reason, conflict, positive = _gatherings(a, b)
+        if conflict:
+            return _conflict(conflict)
+        if not positive and place_score > 0 and date_score >= 2:
+            positive = True  # one city, one day: the same summit under two descriptions
+        actor_reasons = [actor_reason] if actor_reason else []
+    else:
+        fits, positive, actor_score, actor_reasons, conflict = _sides(a, b, crossed=False)
+        if not fits and a.cameo in rules.symmetric_cameo and b.cameo in rules.symmetric_cameo:
+            fits, positive, actor_score, actor_reasons, _ = _sides(a, b, crossed=True)
+        if not fits:
+            return _conflict(conflict or "actors differ")
+    reasons += actor_reasons
+    reasons += [r for r in (date_reason, place_reason) if r]
+    if a.status == b.status:
+        reasons.append(f"same status {a.status}")
+    else:
+        reasons.append(f"statuses fit ({a.status} / {b.status})")
+    score = actor_score + date_score + place_score + (1.0 if a.cameo == b.cameo else 0.0)
+    return Comparison(True, positive, score, tuple(r for r in reasons if r))
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where clustering put one mention, and why."""
+
+    mention: MentionView
+    seed: bool  # the first (earliest) report of its event
+    matched: MentionView | None  # the mention in its event it matched best
+    comparison: Comparison | None
+    others: int  # mentions of the event it was checked against for conflicts
+
+
+Comparer = Callable[[MentionView, MentionView], Comparison]
+
+
+def cluster(mentions: Iterable[MentionView], comparer: Comparer | None = None,
+            ) -> list[list[Placement]]:
+    """Group mentions into events (see the module's docstring); deterministic in the set."""
+    compare_pair = comparer or (lambda x, y: compare(x, y))
+    events: list[list[Placement]] = []
+    for mention in sorted(mentions, key=lambda m: m.order):
+        best: tuple[float, int, Placement] | None = None
+        for index, placed in enumerate(events):
+            results = [(compare_pair(mention, p.mention), p.mention) for p in placed]
+            if not all(c.compatible for c, _ in results):
+                continue
+            linked = [(c, m) for c, m in results if c.linked]
+            if not linked:
+                continue
+            mean = sum(c.score for c, _ in results) / len(results)
+            # the best match; among equal scores the earliest report
+            top, matched = min(linked, key=lambda pair: (-pair[0].score, pair[1].order))
+            if best is None or mean > best[0]:  # ties: the event started first
+                best = (mean, index, Placement(mention, False, matched, top, len(results)))
+        if best is None:
+            events.append([Placement(mention, True, None, None, 0)])
+        else:
+            events[best[1]].append(best[2])
+    return events
+
+
+def explain(placement: Placement) -> tuple[str, ...]:
+    """The reasons a mention is in its event, as lines for `tengri events show`."""
+    if placement.seed or placement.comparison is None or placement.matched is None:
+        return ("first report of this event",)
+    reasons = [f"matches mention {placement.matched.id}: "
+               + "; ".join(placement.comparison.reasons)]
+    if placement.others > 1:
+        reasons.append(f"no conflict with the event's other {placement.others - 1} mention(s)")
+    return tuple(reasons)
+
+
+def components(mentions: Sequence[MentionView], comparer: Comparer,
+               neighbours: Callable[[MentionView], Iterable[MentionView]],
+               ) -> list[list[MentionView]]:
+    """Groups of mentions connected by linked pairs, found from `mentions` outwards through
+    `neighbours` (the candidates the database finds for a mention)."""
+    seen: dict[int, MentionView] = {}
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    frontier = list(mentions)
+    for m in frontier:
+        seen.setdefault(m.id, m)
+        parent.setdefault(m.id, m.id)
+    while frontier:
+        current = frontier.pop()
+        for other in neighbours(current):
+            if other.id == current.id:
+                continue
+            if not comparer(current, other).linked:
+                continue
+            if other.id not in seen:
+                seen[other.id] = other
+                parent[other.id] = other.id
+                frontier.append(other)
+            a, b = find(current.id), find(other.id)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[MentionView]] = {}
+    for mention_id, mention in seen.items():
+        groups.setdefault(find(mention_id), []).append(mention)
+    return [sorted(g, key=lambda m: m.order) for g in groups.values()]

@@ -1,0 +1,14 @@
+"""Which schema migrations a database has had (see `tengri.store.migrations`)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, DateTime, Integer, String, Table
+
+from tengri.store.schema.base import metadata
+
+schema_versions = Table(
+    "schema_versions", metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("description", String, nullable=False),
+    Column("applied_at", DateTime, nullable=False),
+)
