@@ -110,9 +110,6 @@ class KnowledgeBase:
     def finish(self) -> KnowledgeBase:
         """Build the lookup tables and the two alias indexes once everything is added."""
         self._lookups()
-        for office in self.offices.values():
-            for title in (office.title, *office.title_aliases, *office.ru_titles):
-                self.word_index.add(title, f"title|{lower_same_length(title)}")
         marked: dict[str, list[Alias]] = {text: [] for text in self.ambiguous}
         for alias in self.aliases:
             self.name_index.add(alias.text, f"{alias.how}|{alias.entity}")
@@ -122,6 +119,9 @@ class KnowledgeBase:
             order = {entity: rank for rank, entity in enumerate(mark.entities)}
             named = sorted(marked[text], key=lambda a: order.get(a.entity, len(order)))
             self.name_index.prefer(text, [f"{a.how}|{a.entity}" for a in named])
+        for office in self.offices.values():
+            for title in (office.title, *office.title_aliases, *office.ru_titles):
+                self.word_index.add(title, f"title|{lower_same_length(title)}")
         for title in self.titles:
             self.word_index.add(title, f"title|{title}")
         for agent in self.agents.values():
