@@ -179,7 +179,13 @@ def _pronouns(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
                 continue
             if not before:
                 continue
-            antecedent = before[-1]
+            # "he"/"she" most often continues the subject: the first person of the sentence,
+            # else of the sentence before
+            same = [m for m in before if m.start >= sentence.start]
+            antecedent = same[0] if same else before[-1]
+            relative = [m for m in same if re.match(r"^\s*,\s*who\b", text[m.end:m.end + 10])]
+            if relative:  # "Japarov, who was on his first visit": the relative's antecedent
+                antecedent = relative[-1]
             found.append(Mention(start, end, match.group(0), antecedent.kind, antecedent.entity,
                                  antecedent.country, antecedent.role, antecedent.sector,
                                  f"{match.group(0)!r} -> {antecedent.text!r}"))
@@ -278,6 +284,7 @@ def find_actors(analysis: Analysis) -> dict[str, object]:
     inside.extend(pairs)
     inside.sort(key=lambda m: (m.start, m.end))
     inside.extend(_pronouns(analysis, inside))
+    inside = _drop_covered(inside)
     inside.sort(key=lambda m: (m.start, m.end))
     return {"mentions": tuple(inside), "focus": focus}
 

@@ -8,6 +8,7 @@ status (talks during a planned visit). Never the publication date by default.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -49,8 +50,13 @@ def _pick(analysis: Analysis, candidate: Candidate, exprs: list[DateExpr]) -> Da
     left, right = _clause(analysis, sentence, trigger)
     in_clause = [e for e in exprs if left <= e.start < right]
     if in_clause:
-        return min(in_clause, key=lambda e: min(abs(e.start - trigger.end),
-                                                abs(trigger.start - e.end)))
+        def distance(expr: DateExpr) -> tuple[bool, int]:
+            lo, hi = sorted((expr.start, trigger.start))
+            crosses = "," in analysis.text[min(expr.end, trigger.end):max(expr.start,
+                                                                           trigger.start)]
+            return crosses, min(abs(expr.start - trigger.end), abs(trigger.start - expr.end))
+
+        return min(in_clause, key=distance)
     opening = [e for e in exprs if analysis.text[sentence.start:e.start].strip(" ,") == ""]
     if opening:
         return opening[0]
@@ -103,12 +109,30 @@ def assign_dates(analysis: Analysis) -> dict[str, object]:
             done.append(replace(candidate, date=None))
             continue
         if expr is not None:
-            date = expr.resolve(analysis.published, _DIRECTION[candidate.status])
+            date = _with_duration(analysis, candidate,
+                                  expr.resolve(analysis.published, _DIRECTION[candidate.status]))
         else:
             date = _inherited(analysis, candidate, [c for c in done if c.date is not None
                                                     and c.date.precision != DatePrecision.UNKNOWN])
         done.append(status_by_date(replace(candidate, date=date), analysis.published))
     return {"candidates": tuple(done)}
+
+
+_DURATION = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
+_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def _with_duration(analysis: Analysis, candidate: Candidate, date: DateRange) -> DateRange:
+    """"arrived on Wednesday for a two-day visit": the range runs for the days stated."""
+    if date.precision != DatePrecision.DAY or date.start is None or date.start != date.end:
+        return date
+    sentence = analysis.sentences[candidate.trigger.sentence]
+    match = _DURATION.search(sentence.text)
+    if not match:
+        return date
+    end = date.start + dt.timedelta(days=_DAYS[match["n"].lower()] - 1)
+    return replace(date, end=end, note=(date.note + "; " if date.note else "") +
+                   f"{match.group(0)} from the start date")
 
 
 def status_by_date(candidate: Candidate, published: object) -> Candidate:

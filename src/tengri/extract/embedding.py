@@ -165,8 +165,26 @@ def _fold_settings(analysis: Analysis, candidates: list[Candidate]) -> list[Cand
     return out
 
 
+def _fold_attended(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
+    """"attended the SCO summit": one event, the attendance, carrying the summit."""
+    out = list(candidates)
+    for attend in candidates:
+        if attend.trigger.entry != "attend":
+            continue
+        gathering = next((c for c in out if c.gathering is not None and c.mode == "multilateral"
+                          and c is not attend and _contains(analysis, attend, c)), None)
+        if gathering is None:
+            continue
+        out[out.index(attend)] = replace(
+            attend, gathering=gathering.gathering, location=attend.location or gathering.location,
+            date=attend.date or gathering.date, mentions=(*attend.mentions, gathering.trigger))
+        out = [c for c in out if c is not gathering]
+    return out
+
+
 def fold_embedded(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
     """Fold contained events into their wrappers, purposes into their events, settings into
     their meetings."""
-    return _fold_settings(analysis, _fold_purposes(analysis, _fold_wrappers(analysis,
-                                                                              candidates)))
+    folded = _fold_wrappers(analysis, candidates)
+    folded = _fold_attended(analysis, _fold_purposes(analysis, folded))
+    return _fold_settings(analysis, folded)

@@ -292,9 +292,9 @@ def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate |
     target = targets[0] if targets else (sources[1] if len(sources) > 1 else None)
     if entry.id == "invite" and target is None and source is not None:
         target = _invitee(analysis, slots, source)
-    if target is not None and source is not None and target.entity == source.entity \
-            and target.country == source.country:
-        target = None
+    if target is not None and source is not None and target.country == source.country and (
+            target.entity == source.entity or target.kind == "state"):
+        target = None  # an actor does not visit or meet its own state
     if source is None and target is not None and _passive(analysis, trigger) and \
             entry.type in {"ASSAULT", "COERCE", "SANCTION"}:
         pass  # "was killed in Tehran": a victim with no named attacker is still an event

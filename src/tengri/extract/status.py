@@ -76,6 +76,11 @@ _ONGOING_NOUN = re.compile(
     re.IGNORECASE,
 )
 _PAST_FORMS = {"VBD", "VBN"}
+_AFTER = re.compile(r"\b(?:after|following|since|in\s+response\s+to|days\s+after)\s+"
+                    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$",
+                    re.IGNORECASE)
+_PAST_GOVERNOR = re.compile(r"\b(?:called|phoned|met|visited|travelled|traveled|flew|went|came|"
+                            r"arrived|wrote|sent|used|telephoned)\b[^.;]*\bto\s+$", re.IGNORECASE)
 
 
 def status_of(analysis: Analysis, candidate: Candidate) -> tuple[EventStatus, str | None]:
@@ -101,6 +106,14 @@ def status_of(analysis: Analysis, candidate: Candidate) -> tuple[EventStatus, st
         return EventStatus.PLANNED, "future"
     if trigger.form == "VBG" and _ONGOING.search(near):
         return EventStatus.ONGOING, "progressive"
+    if _AFTER.search(near[-25:]):
+        return EventStatus.OCCURRED, "after"
+    if trigger.entry == "visit" and trigger.form == "VBD" and re.match(
+            r"(?i)(?:arriv|land)", trigger.text):
+        return EventStatus.ONGOING, "arrival"  # a visit that has just begun
+    if trigger.form in {"VB", "VBP"} and re.search(r"\bto\s+$", near) and \
+            _PAST_GOVERNOR.search(near):
+        return EventStatus.OCCURRED, "purpose"  # "called Putin to congratulate him"
     if trigger.form == "noun":
         if _ONGOING_NOUN.search(near) or _ONGOING_NOUN.search(after[:40]):
             return EventStatus.ONGOING, "ongoing"

@@ -91,10 +91,14 @@ def _atoms(kb: KnowledgeBase, text: str) -> list[_Atom]:
             atoms.append(_Atom(hit.start, hit.end, hit.text, "entity", tuple(dict.fromkeys(entities))))
         elif adjectives:
             atoms.append(_Atom(hit.start, hit.end, hit.text, "adjective", tuple(adjectives)))
-    taken = [(a.start, a.end) for a in atoms]
     for hit in kb.find_words(text):
-        if any(hit.start < e and s < hit.end for s, e in taken):
+        overlapping = [a for a in atoms if hit.start < a.end and a.start < hit.end]
+        if overlapping and not all(hit.start <= a.start and a.end <= hit.end and
+                                   (a.end - a.start) < (hit.end - hit.start) and a.cat != "title"
+                                   for a in overlapping):
             continue
+        # a title alias that includes its adjective ("Japanese Prime Minister") wins over it
+        atoms = [a for a in atoms if a not in overlapping]
         atoms.extend(_word_atoms(hit))
     atoms.sort(key=lambda a: a.start)
     return atoms
@@ -279,6 +283,12 @@ def find_mentions(kb: KnowledgeBase, text: str, on: dt.date | None = None,
                 mentions.append(resolver.office_mention(of_holder, atom.word, atom.start,
                                                         nxt.end))  # type: ignore[union-attr]
                 i += 2
+                continue
+            holders = {o.holder_of for o in kb.offices_titled(atom.word)}
+            if len(holders) == 1:
+                mentions.append(resolver.office_mention(holders.pop(), atom.word, atom.start,
+                                                        atom.end))
+                i += 1
                 continue
             role = kb.titles.get(atom.word)
             mentions.append(Mention(atom.start, atom.end, atom.text, "office", None, None, role,
