@@ -67,13 +67,15 @@ def check_membership(kb: KnowledgeBase, member: str, organization: str, relation
     if relation == "joined":
         return _check_joined(kb, organization, rows, held, on)
     if relation == "left":
-        left = any(
-            (m.kind == "withdrawn" and m.when.start and m.when.start <= on)
-            or (m.kind == "member" and m.when.end and m.when.end <= on)
-            for m in rows
-        )
-        return ClaimCheck(KBCheck.CONSISTENT if left else KBCheck.CONFLICT, held or tuple(rows),
-                          "left" if left else "no departure recorded")
+        departures = sorted(d for m in rows for d in (
+            m.when.start if m.kind == "withdrawn" else None,
+            m.when.end if m.kind == "member" else None) if d is not None)
+        if any(d <= on for d in departures):
+            return ClaimCheck(KBCheck.CONSISTENT, held or tuple(rows),
+                              f"left on {max(d for d in departures if d <= on)}")
+        return ClaimCheck(KBCheck.CONFLICT, held or tuple(rows),
+                          f"the KB has the departure only on {departures[0]}" if departures
+                          else "no departure recorded")
     if any(m.kind in wanted for m in held):
         return ClaimCheck(KBCheck.CONSISTENT, held)
     if not rows and kb.has_members(organization):
@@ -98,19 +100,26 @@ def _check_joined(kb: KnowledgeBase, organization: str, rows: list[Membership],
 
 
 def claimed_offices(kb: KnowledgeBase, person: str, office: str) -> list[Office]:
-    """The offices a claim can mean: an office id, or a role or generic title ("President",
-    "foreign_minister") of the person's own state or of an office the person ever held."""
+    """The offices a claim can mean: an office id; a title that belongs to one state or IGO
+    ("UN Secretary-General", "US Secretary of State"); or a role or a generic title
+    ("foreign_minister", "President") of the person's own state or of a state or IGO in whose
+    offices the person ever held a term."""
     if office in kb.offices:
         return [kb.offices[office]]
-    role = kb.titles.get(office.strip().lower(), office.strip().lower().replace(" ", "_"))
+    titled = list(dict.fromkeys(kb.offices_titled(office)))
+    if titled and len({o.holder_of for o in titled}) == 1:
+        return titled
+    wanted = office.strip().lower()
+    role = kb.titles.get(wanted, wanted.replace(" ", "_"))
     entity = kb.get(person)
     holders = {entity.country} if entity is not None and entity.country else set()
     holders |= {kb.offices[t.office].holder_of for t in kb.terms_of(person)
                 if t.office in kb.offices}
     found: list[Office] = []
     for holder in sorted(holders):
-        match = kb.office_for(holder, leader=True) if role == "leader" else \
-            kb.office_for(holder, role=role)
+        match = next((o for o in titled if o.holder_of == holder), None) or (
+            kb.office_for(holder, leader=True) if role == "leader" else
+            kb.office_for(holder, role=role))
         if match is not None and match not in found:
             found.append(match)
     return found

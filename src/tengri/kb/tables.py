@@ -139,25 +139,29 @@ class Row:
 def row_problems(row: Row) -> list[Problem]:
     """Everything wrong with one row on its own: empty required cells, dates, numbers, ids."""
     required, _ = COLUMNS[row.table]
+    present = row.cells.keys()
     problems = [Problem(row.where, "is empty; it is required (every row needs it, "
                         "including a source saying where the fact comes from)", column)
                 for column in required if not row.get(column)]
     for column in _DATE_COLUMNS:
-        try:
-            row.date(column)
-        except KBError:
-            problems.append(Problem(row.where, f"{row.get(column)!r} is not a date; write "
-                                    "YYYY-MM-DD or leave the cell empty", column))
+        if column in present:
+            try:
+                row.date(column)
+            except KBError:
+                problems.append(Problem(row.where, f"{row.get(column)!r} is not a date; write "
+                                        "YYYY-MM-DD or leave the cell empty", column))
     for column in _NUMBER_COLUMNS:
-        try:
-            row.number(column)
-        except KBError:
-            problems.append(Problem(row.where, f"{row.get(column)!r} is not a number", column))
+        if column in present:
+            try:
+                row.number(column)
+            except KBError:
+                problems.append(Problem(row.where, f"{row.get(column)!r} is not a number",
+                                        column))
     for column in _FLAG_COLUMNS:
-        if row.get(column).lower() not in _FLAG_VALUES:
+        if column in present and row.get(column).lower() not in _FLAG_VALUES:
             problems.append(Problem(row.where, f"{row.get(column)!r} is not a flag; write 1 "
                                     "for yes or leave the cell empty", column))
-    if not any(p.column in {"start", "end"} for p in problems):
+    if "start" in present and not any(p.column in {"start", "end"} for p in problems):
         try:
             row.interval()
         except KBError:

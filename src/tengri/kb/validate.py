@@ -117,22 +117,23 @@ def cross_problems(rows: dict[str, list[Row]]) -> list[Problem]:
     problems = _duplicates(rows)
     ids = {table: {row.get("id") for row in rows.get(table, [])}
            for table in ("states", "igos", "persons", "offices", "institutions", "places")}
+    known: dict[tuple[str, ...], set[str]] = {}
+    for kinds in {kinds for references in _REFERENCES.values() for _, kinds in references}:
+        known[kinds] = set().union(*(ids[t] for k in kinds for t in _DEFINED_IN[k]))
     for table, references in _REFERENCES.items():
         for row in rows.get(table, []):
             for column, kinds in references:
                 value = row.get(column)
-                if not value:
-                    continue  # an empty required cell is a row problem already
-                known = set().union(*(ids[t] for k in kinds for t in _DEFINED_IN[k]))
-                if value not in known:
-                    problems.append(_dangling(row, column, value, kinds, known))
+                # an empty required cell is a row problem already
+                if value and value not in known[kinds]:
+                    problems.append(_dangling(row, column, value, kinds, known[kinds]))
     problems.extend(_overlapping_terms(rows.get("terms", [])))
     problems.extend(_overlapping_memberships(rows.get("memberships", [])))
     for row in rows.get("ambiguous", []):
-        known = set().union(*(ids[t] for t in _DEFINED_IN["entity"]))
         for entity in row.items("entities"):
-            if entity not in known:
-                problems.append(_dangling(row, "entities", entity, ("entity",), known))
+            if entity not in known[("entity",)]:
+                problems.append(_dangling(row, "entities", entity, ("entity",),
+                                         known[("entity",)]))
         if len(row.items("entities")) < 2:
             problems.append(Problem(row.where, "an ambiguous alias names two or more entities, "
                                     "separated by '|'", "entities"))
