@@ -25,7 +25,7 @@ _WRAPPERS = {
     "threaten-force": "THREATEN", "accuse": "ACCUSE", "appeal": "REQUEST",
     "appeal-meet": "REQUEST", "demand": "REQUEST", "demand-change": "REQUEST",
 }
-_COMPLEMENT_GAP = re.compile(r"^(?:\s*(?:[^\s,;:.]+|\d[\d,.]*)){0,10}?\s*$")
+_GAP_BREAK = re.compile(r"[;:!?]|[.,](?!\d)")  # punctuation that ends a complement
 _PURPOSE = re.compile(r"\b(?:for|to\s+hold|to\s+have)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _SETTING = re.compile(
     r"\b(?:on\s+the\s+(?:sidelines|margins)\s+of|during|at|ahead\s+of|after|before|in\s+the\s+"
@@ -104,7 +104,7 @@ def _contains(analysis: Analysis, outer: Candidate, inner: Candidate) -> bool:
     if outer.trigger.sentence != inner.trigger.sentence or inner.trigger.start < outer.trigger.end:
         return False
     gap = analysis.text[outer.trigger.end:inner.trigger.start]
-    return bool(_COMPLEMENT_GAP.match(gap)) and not re.search(r",(?!\d)", gap)
+    return len(gap.split()) <= 10 and not _GAP_BREAK.search(gap)
 
 
 def _fold_wrappers(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
