@@ -29,11 +29,18 @@ def test_input_formats_are_the_ones_extract_offers() -> None:
 def test_load_inputs_reads_files_stdin_and_reports_missing_ones(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(TEXT)
-    loaded = list(load_inputs([str(path), "-", str(tmp_path / "none.txt")],
-                              published=dt.date(2025, 11, 11), stdin=TEXT.encode()))
+    loaded = list(
+        load_inputs(
+            [str(path), "-", str(tmp_path / "none.txt")],
+            published=dt.date(2025, 11, 11),
+            stdin=TEXT.encode(),
+        )
+    )
     docs = [d for part in loaded for d in part.documents]
     assert [(d.doc_id, d.published) for d in docs] == [
-        (str(path), dt.date(2025, 11, 11)), (docs[1].doc_id, dt.date(2025, 11, 11))]
+        (str(path), dt.date(2025, 11, 11)),
+        (docs[1].doc_id, dt.date(2025, 11, 11)),
+    ]
     assert docs[1].doc_id.startswith("doc-")
     assert [s.reason for part in loaded for s in part.skipped] == ["no such file"]
 
@@ -54,7 +61,10 @@ def test_load_text_refuses_empty_input() -> None:
 def test_html_to_document_keeps_the_title_and_the_page_date() -> None:
     document = html_to_document(article_page("Talks in Moscow", TEXT, date="2025-11-12"), "p1")
     assert (document.doc_id, document.title, document.published) == (
-        "p1", "Talks in Moscow", dt.date(2025, 11, 12))
+        "p1",
+        "Talks in Moscow",
+        dt.date(2025, 11, 12),
+    )
     assert document.text == "Talks in Moscow\n" + TEXT  # the headline, then the body
 
 
@@ -66,4 +76,5 @@ def test_html_to_document_raises_for_a_page_without_text() -> None:
 def test_decode_reads_utf8_and_recognisable_single_byte_encodings() -> None:
     assert decode("Привет, мир".encode(), "a") == "Привет, мир"
     assert decode("Президент прибыл в Москву с визитом".encode("cp1251"), "b") == (
-        "Президент прибыл в Москву с визитом")
+        "Президент прибыл в Москву с визитом"
+    )

@@ -330,3 +330,77 @@ class TestCorruptInputs:
     )
     def test_a_corrupt_warc(self, tmp_path: Path, data: bytes) -> None:
         self.check(tmp_path, "a.warc", data, "corrupt WARC")
+
+
+def test_a_dump_is_streamed_so_memory_stays_below_its_size(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from tengri.ingest.language import detect_language
+
+    detect_language(WIRE)  # load the language model before measuring
+    paragraph = PAGE_BODY.replace("\n\n", " ")
+    path = tmp_path / "big.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as dump:
+        for number in range(200):
+            body = f"{paragraph} Report {number}.\n\n" * 120  # about 40 KB each, 8 MB in all
+            dump.write(json.dumps({"id": f"d{number}", "text": body}) + "\n")
+    tracemalloc.start()
+    try:
+        count = sum(len(part.documents) for part in iter_sources([str(path)], OFFLINE))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert count == 200
+    assert peak < 2 * 2**20  # a few documents' worth, not the 8 MB dump
+
+
+def test_a_saved_feed_offline_gives_the_items_own_text_and_says_why(tmp_path: Path) -> None:
+    path = tmp_path / "wire.rss"
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        "<item><title>Border crossings reopen</title><link>https://wire.example/b</link>"
+        "<pubDate>Mon, 10 Nov 2025 07:00:00 GMT</pubDate><description>Kyrgyzstan and "
+        "Tajikistan reopened two crossings closed since 2022.</description></item>"
+        "</channel></rss>"
+    )
+    [(doc, prov)] = documents(run([str(path)]))
+    assert (doc.url, doc.title, doc.published) == (
+        "https://wire.example/b",
+        "Border crossings reopen",
+        dt.date(2025, 11, 10),
+    )
+    assert doc.text == "Kyrgyzstan and Tajikistan reopened two crossings closed since 2022."
+    assert prov.notes == (
+        f"item of feed {path}",
+        "page could not be fetched (https://wire.example/b: not fetched (network use is off)); "
+        "text from the feed item",
+    )
+
+
+def test_an_unknown_input_format_is_a_usage_error() -> None:
+    from tengri.errors import UsageError
+
+    with pytest.raises(UsageError, match="choose one of auto, text, html, jsonl, warc"):
+        SourceOptions(input_format="pdf")
+
+
+def test_provenance_has_the_json_shape_the_store_keeps(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text(WIRE)
+    set_mtime(path, dt.date(2025, 11, 12))
+    [(_, prov)] = documents(run([str(path)]))
+    assert prov.to_dict() == {
+        "source": str(path),
+        "reader": "text",
+        "url": None,
+        "author": None,
+        "site": None,
+        "published": "2025-11-11",
+        "published_precision": "day",
+        "published_from": "dateline, year from the file mtime (2025-11-12)",
+        "published_text": "ASTANA, Nov 11 (",
+        "language": "en",
+        "language_confidence": prov.language_confidence,
+        "languages": [],
+        "notes": [],
+    }

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tengri.ingest.language import detect_language, paragraph_languages
+from tengri.ingest.language import detect_language, may_be_mixed, paragraph_languages
 from tengri.ingest.published import find_published
-from tengri.ingest.records import Article, Loaded, Provenance, SourceError
+from tengri.ingest.records import Article, LanguageShare, Loaded, Provenance, SourceError
 from tengri.model import DatePrecision, Document
 
 MAX_DOCUMENT_CHARS = 2_000_000
@@ -33,10 +33,13 @@ def describe(article: Article, published: dt.date | None = None) -> Loaded:
         return Loaded((), (exc.skipped(article.source),))
     dated = find_published(article, published)
     lang, confidence = detect_language(article.text)
-    # a stray short paragraph misread as another language is noise, not a mixed page
-    languages = tuple(s for s in paragraph_languages(article.text) if s.share >= MIXED_SHARE)
     if confidence < 0.5:  # a guess this weak (short or mixed text) is no answer
         lang = "und"
+    languages: tuple[LanguageShare, ...] = ()
+    if may_be_mixed(article.text, lang):  # one langid call per paragraph only when it pays
+        # a stray short paragraph misread as another language is noise, not a mixed page
+        languages = tuple(s for s in paragraph_languages(article.text)
+                          if s.share >= MIXED_SHARE)
     doc_lang = lang if lang != "und" else article.lang
     document = Document(
         doc_id=article.doc_id or article.url or Document.make_id(article.text),

@@ -200,8 +200,9 @@ class Fetcher:
         if not target.host:
             raise SourceError("invalid URL", f"{url}: no host")
         port = target.port or (443 if target.scheme == "https" else 80)
+        host = target.raw_host.decode("ascii", "replace")  # IDNA-encoded, as connected to
         try:
-            self.options.policy.check_host(target.host, port, self._resolver)
+            self.options.policy.check_host(host, port, self._resolver)
         except BlockedAddress as exc:
             raise SourceError("private address", f"{url}: {exc}") from exc
         except SourceError:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from tengri.errors import UsageError
 from tengri.ingest.decoding import decode
 from tengri.ingest.describe import describe
 from tengri.ingest.feeds import feed_articles, looks_like_feed
@@ -57,8 +58,8 @@ class SourceOptions:
 
     def __post_init__(self) -> None:
         if self.input_format not in INPUT_FORMATS:
-            raise SourceError("usage", f"input format {self.input_format!r}; choose one of "
-                              f"{', '.join(INPUT_FORMATS)}")
+            raise UsageError(f"input format {self.input_format!r}; choose one of "
+                             f"{', '.join(INPUT_FORMATS)}")
 
 
 Found = Article | Skipped
