@@ -250,9 +250,29 @@ def _sides(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _drop_covered(mentions: list[Mention]) -> list[Mention]:
     """Mentions inside a longer one (the adjective inside "his Russian counterpart")."""
-    return [m for m in mentions if not any(
-        o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) >
-        (m.end - m.start) for o in mentions)]
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    kept: list[Mention] = []
+    reach_start, reach_end = -1, -1  # the longest span seen so far that may cover others
+    for mention in ordered:
+        if reach_start <= mention.start and mention.end <= reach_end and \
+                (reach_end - reach_start) > (mention.end - mention.start):
+            continue
+        kept.append(mention)
+        if mention.end > reach_end:
+            reach_start, reach_end = mention.start, mention.end
+    return kept
+
+
+def _focus_matters(kb: KnowledgeBase, atoms: list) -> bool:  # type: ignore[type-arg]
+    """Whether knowing the countries in focus can change a place's reading (several
+    candidates, or a small town that needs a reason to be taken as a place)."""
+    for atom in atoms:
+        places = [i for i in atom.ids if i.startswith("place:")]
+        if len(places) > 1:
+            return True
+        if places and (entity := kb.get(places[0])) is not None and entity.population < 500_000:
+            return True
+    return False
 
 
 def _in_body(body: list[tuple[int, int]], offset: int) -> bool:
@@ -270,7 +290,7 @@ def find_actors(analysis: Analysis) -> dict[str, object]:
     raw = find_mentions(kb, text, on, atoms=atoms)
     inside = [m for m in raw if _in_body(body, m.start)]
     focus = _focus(kb, inside)
-    if focus.countries:
+    if focus.countries and _focus_matters(kb, atoms):
         raw = find_mentions(kb, text, on, focus.countries, atoms=atoms)
         inside = [m for m in raw if _in_body(body, m.start)]
     inside = [_name_after_title(text, m) for m in _sides(text, inside)]

@@ -391,14 +391,35 @@ _COMPILED = [
 ]
 
 
+# Words one of which a text must contain for a kind of pattern to be worth running.
+_NEEDS = {
+    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"),
+    "digit": re.compile(r"\d"),
+    "relative": re.compile(r"(?i)\b(?:ago|last|next|this|past|previous|coming|earlier|later|"
+                           r"yesterday|today|tomorrow|tonight|half|quarter)\b"),
+    "weekday": re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"),
+}
+_KIND_NEEDS = {
+    "iso": "digit", "full_range2": "month", "full_range": "month", "full_range_dm": "month",
+    "full": "month", "full_dm": "month", "month_day_range2": "month", "month_day_range": "month",
+    "month_day_range_dm": "month", "month_day": "month", "month_day_dm": "month",
+    "part_of_year": "relative", "quarter_code": "digit", "month_year": "month",
+    "month": "month", "year": "digit", "relative_unit": "relative", "deictic": "relative",
+    "day_word": "relative", "weekday": "weekday",
+}
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateExpr]:
     """Date expressions in text[start:end], longest first, never overlapping."""
     end = len(text) if end is None else end
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
     chunk = text[start:end]
+    present = {need for need, regex in _NEEDS.items() if regex.search(chunk)}
     matches: list[tuple[int, int, str, re.Match[str], Callable[[re.Match[str]], Resolver]]] = []
     for kind, regex, handler in _COMPILED:
+        if _KIND_NEEDS[kind] not in present:
+            continue
         for match in regex.finditer(chunk):
             matches.append((match.start(), match.end(), kind, match, handler))
     matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
