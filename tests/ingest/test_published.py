@@ -202,3 +202,9 @@ def test_a_dateline_without_a_year_and_no_evidence_gives_no_date() -> None:
 def test_a_month_in_the_url_is_kept_at_month_precision_when_nothing_better_exists() -> None:
     dated = find_published(article("No dateline here.", "https://x.example/2025/11/a"))
     assert (dated.date, dated.precision) == (D(2025, 11, 1), DatePrecision.MONTH)
+
+
+def test_the_founding_article_is_dated_by_its_nov_11_page_line(seed_text: str) -> None:
+    dated = find_published(article(seed_text, evidence=(Evidence(D(2025, 11, 12), "feed date"),)))
+    assert dated == Dated(D(2025, 11, 11), DatePrecision.DAY,
+                          "date line, year from the feed date (2025-11-12)", "• Nov 11")

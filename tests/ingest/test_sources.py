@@ -404,3 +404,19 @@ def test_provenance_has_the_json_shape_the_store_keeps(tmp_path: Path) -> None:
         "languages": [],
         "notes": [],
     }
+
+
+def test_a_page_that_switches_language_gets_its_paragraph_languages() -> None:
+    russian = ("Президент Казахстана прибыл в Москву с государственным визитом по приглашению "
+               "российского коллеги, сообщила пресс-служба Акорды во вторник.")
+    english = ("In a joint statement after the talks, the two presidents said they would deepen "
+               "their strategic partnership and expand trade in energy and transport.")
+    text = "\n\n".join([russian] * 3 + [english] * 2)
+    [(doc, prov)] = documents(run(["-"], SourceOptions(network=False, stdin=text.encode())))
+    assert (doc.lang, prov.language) == ("ru", "ru")
+    assert [(s.lang, s.paragraphs) for s in prov.languages] == [("ru", 3), ("en", 2)]
+
+
+def test_a_page_in_one_language_lists_no_paragraph_languages(tmp_path: Path) -> None:
+    [(_, prov)] = documents(run(["-"], SourceOptions(network=False, stdin=PAGE_BODY.encode())))
+    assert (prov.language, prov.languages) == ("en", ())

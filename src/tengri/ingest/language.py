@@ -37,13 +37,20 @@ def unsupported_reason(text: str) -> str | None:
     return f"language {lang!r} is not coded yet (tengri codes {', '.join(SUPPORTED)})"
 
 
-def may_be_mixed(text: str, lang: str) -> bool:
-    """A cheap probe (about half a millisecond) before the per-paragraph pass: does the end of
-    a long text read as another language than its start?"""
-    if len(text) < 2000:
-        return len(text) > 300 and detect_language(text[-600:])[0] not in (lang, "und")
-    tail, probability = detect_language(text[-600:])
-    return tail not in (lang, "und") and probability >= 0.5
+def may_be_mixed(text: str, lang: str, short: int = 2000) -> bool:
+    """Whether the per-paragraph pass is worth running: always for a short text (it costs
+    about as much as one call), else when the middle or the last paragraph reads as another
+    language than the whole (two short langid calls)."""
+    if len(text) <= short:
+        return True
+    paragraphs = [p for p in _PARAGRAPHS.split(text) if len(p.strip()) >= 80]
+    if len(paragraphs) < 2:
+        return False
+    for paragraph in (paragraphs[len(paragraphs) // 2], paragraphs[-1]):
+        other, probability = detect_language(paragraph[:600])
+        if other not in (lang, "und") and probability >= 0.5:
+            return True
+    return False
 
 
 def paragraph_languages(text: str, min_letters: int = 40) -> tuple[LanguageShare, ...]:
