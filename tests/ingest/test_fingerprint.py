@@ -92,13 +92,18 @@ def test_identical_texts_have_identical_signatures_and_band_keys() -> None:
     assert minhash(WIRE) == minhash(WIRE)
     assert similarity(minhash(WIRE), minhash(WIRE)) == 1.0
     assert band_keys(minhash(WIRE)) == band_keys(minhash(WIRE))
-    assert len(band_keys(minhash(WIRE))) == 16
+    assert len(band_keys(minhash(WIRE))) == 42
 
 
 def test_a_syndicated_copy_shares_a_band_key_and_a_separate_report_does_not() -> None:
-    wire, copy, other = (set(band_keys(minhash(t))) for t in (WIRE, SYNDICATED, OTHER_REPORT))
+    wire, copy, other = (set(band_keys(minhash(t), 16)) for t in (WIRE, SYNDICATED, OTHER_REPORT))
     assert wire & copy
     assert not wire & other
+
+
+def test_the_default_bands_find_nearly_every_pair_at_the_threshold() -> None:
+    rows, bands = 128 // 42, 42
+    assert 1 - (1 - SYNDICATION_THRESHOLD**rows) ** bands > 0.99
 
 
 def test_an_empty_text_has_an_empty_signature_that_matches_nothing() -> None:
