@@ -112,7 +112,7 @@ def sniffable(raw: IO[bytes]) -> Sniffed:
     damage: Exception | None = None
     while size < HEAD_BYTES:
         try:
-            piece = stream.read1(min(8192, HEAD_BYTES - size))
+            piece = stream.read1(min(8192, HEAD_BYTES - size))  # type: ignore[attr-defined]
         except (OSError, EOFError) as exc:
             damage = exc
             break

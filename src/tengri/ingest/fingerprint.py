@@ -89,9 +89,9 @@ def minhash(text: str, permutations: int = PERMUTATIONS) -> Signature:
             bins[index] = rank
     filled = [i for i, v in enumerate(bins) if v is not None]
     values: list[int] = []
-    for index, value in enumerate(bins):
-        if value is not None:
-            values.append(value)
+    for index, kept in enumerate(bins):
+        if kept is not None:
+            values.append(kept)
             continue
         # rotation: borrow from the next filled bin to the right, offset by the distance, so
         # two texts agree on an empty bin exactly when they agree on the bin it borrows from

@@ -87,12 +87,12 @@ def date_from_url(url: str | None) -> Dated:
         date = _day(int(year), int(month), int(day))
         if date is not None:
             return Dated(date, DatePrecision.DAY, "url", match.group(0))
-    if match := _URL_MONTH.search(path):
-        return Dated(dt.date(int(match.group(1)), int(match.group(2)), 1), DatePrecision.MONTH,
-                     "url", match.group(0).strip("/"))
-    if match := _URL_YEAR.search(path):
-        return Dated(dt.date(int(match.group(1)), 1, 1), DatePrecision.YEAR, "url",
-                     match.group(1))
+    if month_match := _URL_MONTH.search(path):
+        return Dated(dt.date(int(month_match.group(1)), int(month_match.group(2)), 1),
+                     DatePrecision.MONTH, "url", month_match.group(0).strip("/"))
+    if year_match := _URL_YEAR.search(path):
+        return Dated(dt.date(int(year_match.group(1)), 1, 1), DatePrecision.YEAR, "url",
+                     year_match.group(1))
     return UNDATED
 
 
@@ -115,12 +115,12 @@ def _read_match(match: re.Match[str], kind: str) -> TextDate | None:
     if groups.get("dmy"):
         day, month, year = (int(part) for part in groups["dmy"].split("."))
         return TextDate(month, day, year, match.group(0).strip(), kind)
-    month = _MONTHS[(groups["m1"] or groups["m2"]).lower()]
-    day = int(groups["d1"] or groups["d2"])
-    year = int(groups["year"]) if groups.get("year") else None
-    if _day(year or 2000, month, day) is None:  # 2000 is a leap year: Feb 29 stays possible
+    named_month = _MONTHS[(groups["m1"] or groups["m2"]).lower()]
+    named_day = int(groups["d1"] or groups["d2"])
+    maybe_year = int(groups["year"]) if groups.get("year") else None
+    if _day(maybe_year or 2000, named_month, named_day) is None:  # 2000 keeps Feb 29 possible
         return None
-    return TextDate(month, day, year, match.group(0).strip(), kind)
+    return TextDate(named_month, named_day, maybe_year, match.group(0).strip(), kind)
 
 
 def date_in_text(text: str) -> TextDate | None:

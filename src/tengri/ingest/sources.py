@@ -21,7 +21,7 @@ from typing import IO
 from tengri.errors import UsageError
 from tengri.ingest.decoding import decode
 from tengri.ingest.describe import describe
-from tengri.ingest.feeds import feed_articles, looks_like_feed
+from tengri.ingest.feeds import Fetch, feed_articles, looks_like_feed
 from tengri.ingest.fetch import Fetcher, FetchOptions
 from tengri.ingest.files import (
     Sniffed,
@@ -175,7 +175,7 @@ class _Reader:
                 yield Article(source=name, reader="text", text=text, doc_id=doc_id,
                               evidence=evidence)
 
-    def _fetch_or_none(self):  # type: ignore[no-untyped-def]
+    def _fetch_or_none(self) -> Fetch | None:
         return self.fetcher().get if self.options.network else None
 
     def url(self, url: str, where: str) -> Iterator[Found]:
