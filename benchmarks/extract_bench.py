@@ -42,8 +42,9 @@ def _best_of(passes: int, work: Callable[[], object]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=5,
-                        help="copies of the sample corpus per pass (default 5)")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="copies of the sample corpus per pass (default 5)"
+    )
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -51,8 +52,10 @@ def main() -> None:
     kb_seconds = time.perf_counter() - started
     documents = _documents() * args.repeat
     words = sum(len(d.text.split()) for d in documents)
-    print(f"corpus: {len(documents)} articles ({len(sample_index())} samples x {args.repeat}), "
-          f"{words / len(documents):.0f} words per article on average")
+    print(
+        f"corpus: {len(documents)} articles ({len(sample_index())} samples x {args.repeat}), "
+        f"{words / len(documents):.0f} words per article on average"
+    )
     print(f"knowledge base load: {kb_seconds:.2f} s")
 
     import spacy
@@ -82,14 +85,22 @@ def main() -> None:
 
     rate, floor_rate = len(documents) / seconds, len(documents) / floor
     print(f"spaCy tokenizer floor: {floor_rate:,.0f} articles/s")
-    print(f"tengri extract:        {rate:,.0f} articles/s, {events / seconds:,.0f} events/s "
-          f"({floor_rate / rate:.1f}x the floor's time)")
-    print(f"per article: median {statistics.median(per_doc) * 1000:.1f} ms, "
-          f"max {max(per_doc) * 1000:.1f} ms")
-    print(f"peak memory: {max_rss:.0f} MB resident (process), "
-          f"{traced_peak / 1e6:.1f} MB allocated during one extraction pass")
-    print(f"aim: within 3x of the floor (issue 3); "
-          f"{'met' if floor_rate / rate <= 3 else 'not met'} on this machine")
+    print(
+        f"tengri extract:        {rate:,.0f} articles/s, {events / seconds:,.0f} events/s "
+        f"({floor_rate / rate:.1f}x the floor's time)"
+    )
+    print(
+        f"per article: median {statistics.median(per_doc) * 1000:.1f} ms, "
+        f"max {max(per_doc) * 1000:.1f} ms"
+    )
+    print(
+        f"peak memory: {max_rss:.0f} MB resident (process), "
+        f"{traced_peak / 1e6:.1f} MB allocated during one extraction pass"
+    )
+    print(
+        f"aim: within 3x of the floor (issue 3); "
+        f"{'met' if floor_rate / rate <= 3 else 'not met'} on this machine"
+    )
 
 
 if __name__ == "__main__":

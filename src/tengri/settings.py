@@ -18,13 +18,17 @@ class Settings:
 
     kb_paths: tuple[Path, ...] = field(
         default=(),
-        metadata={"help": "user KB files or folders that extend and override the shipped KB "
-                  "(--kb, or TENGRI_KB_PATH with ':' between paths)"},
+        metadata={
+            "help": "user KB files or folders that extend and override the shipped KB "
+            "(--kb, or TENGRI_KB_PATH with ':' between paths)"
+        },
     )
     db_url: str | None = field(
         default=None,
-        metadata={"help": "database URL or SQLite path (--db or TENGRI_DB); default: a SQLite "
-                  "file in the user data directory"},
+        metadata={
+            "help": "database URL or SQLite path (--db or TENGRI_DB); default: a SQLite "
+            "file in the user data directory"
+        },
     )
     data_dir: Path = field(
         default_factory=_default_data_dir,

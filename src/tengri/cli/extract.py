@@ -40,19 +40,41 @@ def _actor(actor: Any) -> str:
 
 def _table(results: list[Extraction]) -> Table:
     table = Table(title="Events", show_lines=False)
-    for column in ("doc", "type/mode", "CAMEO", "status", "source", "target / participants",
-                   "date", "place", "evidence"):
+    for column in (
+        "doc",
+        "type/mode",
+        "CAMEO",
+        "status",
+        "source",
+        "target / participants",
+        "date",
+        "place",
+        "evidence",
+    ):
         table.add_column(column, overflow="fold")
     for result in results:
         for event in result.events:
             target = _actor(event.target) or ", ".join(_actor(p) for p in event.participants)
-            date = "" if event.date.start is None else (
-                f"{event.date.start}" + ("" if event.date.end == event.date.start
-                                         else f"..{event.date.end}"))
+            date = (
+                ""
+                if event.date.start is None
+                else (
+                    f"{event.date.start}"
+                    + ("" if event.date.end == event.date.start else f"..{event.date.end}")
+                )
+            )
             trigger = event.evidence.trigger.text if event.evidence.trigger else ""
-            table.add_row(event.doc_id[:18], f"{event.type}/{event.mode or '-'}", event.cameo,
-                          event.status.value, _actor(event.source), target, date,
-                          event.location.name or "", trigger)
+            table.add_row(
+                event.doc_id[:18],
+                f"{event.type}/{event.mode or '-'}",
+                event.cameo,
+                event.status.value,
+                _actor(event.source),
+                target,
+                date,
+                event.location.name or "",
+                trigger,
+            )
     return table
 
 
@@ -64,14 +86,22 @@ def _report(skipped: list[Skipped]) -> None:
 @app.command()
 @handles_errors
 def extract(
-    paths: list[str] = typer.Argument(None, help="Files or folders to code, or '-' for stdin "
-                                      "(the default when nothing is given)."),
-    published: str = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) "
-                                  "for every input; JSONL lines may carry their own."),
+    paths: list[str] = typer.Argument(
+        None, help="Files or folders to code, or '-' for stdin (the default when nothing is given)."
+    ),
+    published: str = typer.Option(
+        None,
+        "--published",
+        help="Publication date (YYYY-MM-DD) for every input; JSONL lines may carry their own.",
+    ),
     input_format: str = typer.Option("auto", "--input-format", help="auto, text, html or jsonl."),
     output_format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, json or table."),
-    kb: list[str] = typer.Option(None, "--kb", help="A user KB file or folder that extends the "
-                                 "shipped knowledge base (repeatable; also TENGRI_KB_PATH)."),
+    kb: list[str] = typer.Option(
+        None,
+        "--kb",
+        help="A user KB file or folder that extends the "
+        "shipped knowledge base (repeatable; also TENGRI_KB_PATH).",
+    ),
 ) -> None:
     """Code news articles into events, facts and memberships.
 
@@ -80,7 +110,9 @@ def extract(
     on stderr with the reason; the exit code is non-zero only when nothing could be coded.
     """
     if input_format not in INPUT_FORMATS:
-        raise UsageError(f"--input-format {input_format!r}; choose one of {', '.join(INPUT_FORMATS)}")
+        raise UsageError(
+            f"--input-format {input_format!r}; choose one of {', '.join(INPUT_FORMATS)}"
+        )
     if output_format not in OUTPUT_FORMATS:
         raise UsageError(f"--format {output_format!r}; choose one of {', '.join(OUTPUT_FORMATS)}")
     date = _parse_published(published)
@@ -107,9 +139,15 @@ def extract(
             else:
                 results.append(result)
     if output_format == "json":
-        payload = [{"doc_id": r.document.doc_id, "title": r.document.title,
-                    "published": r.document.published.isoformat() if r.document.published else None,
-                    "records": r.records()} for r in results]
+        payload = [
+            {
+                "doc_id": r.document.doc_id,
+                "title": r.document.title,
+                "published": r.document.published.isoformat() if r.document.published else None,
+                "records": r.records(),
+            }
+            for r in results
+        ]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     elif output_format == "table":
         out.print(_table(results))

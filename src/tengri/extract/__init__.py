@@ -14,8 +14,12 @@ def extract_document(document: Document, kb: KnowledgeBase | None = None) -> Ext
     return run(document, kb or load_kb())
 
 
-def extract_text(text: str, published: dt.date | None = None, doc_id: str | None = None,
-                 kb: KnowledgeBase | None = None) -> Extraction:
+def extract_text(
+    text: str,
+    published: dt.date | None = None,
+    doc_id: str | None = None,
+    kb: KnowledgeBase | None = None,
+) -> Extraction:
     """Code a plain text; a convenience for tests and notebooks."""
     document = Document(doc_id or Document.make_id(text), text, published)
     return extract_document(document, kb)

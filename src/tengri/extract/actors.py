@@ -23,8 +23,14 @@ _PAIR = re.compile(
     r"prime\s+ministers)\b|\bthe\s+(?P<noun2>sides|parties)\b",
     re.IGNORECASE,
 )
-_PERSON_NOUNS = {"leaders", "presidents", "heads of state", "ministers", "foreign ministers",
-                 "prime ministers"}
+_PERSON_NOUNS = {
+    "leaders",
+    "presidents",
+    "heads of state",
+    "ministers",
+    "foreign ministers",
+    "prime ministers",
+}
 _SIDE = re.compile(r"^\s+(?:side|authorities|government|leadership)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-Z][\w'-]*")
 _FUNCTION_WORDS = frozenset(
@@ -38,25 +44,45 @@ _FUNCTION_WORDS = frozenset(
 
 def _embedded(text: str, mention: Mention) -> bool:
     """Whether a name sits inside a longer capitalised name the KB does not know."""
-    before = text[max(0, mention.start - 30):mention.start]
-    after = text[mention.end:mention.end + 30]
+    before = text[max(0, mention.start - 30) : mention.start]
+    after = text[mention.end : mention.end + 30]
     left = re.search(r"([A-Z][\w'-]*)[ -]$", before)
     right = re.match(r"^[ -]([A-Z][\w'-]*)", after)
-    if left and left.group(1) not in _FUNCTION_WORDS and not re.search(r"[.!?:;\"]\s*[A-Z][\w'-]*[ -]$", before) \
-            and not _starts_sentence(before, left.start(1)):
+    if (
+        left
+        and left.group(1) not in _FUNCTION_WORDS
+        and not re.search(r"[.!?:;\"]\s*[A-Z][\w'-]*[ -]$", before)
+        and not _starts_sentence(before, left.start(1))
+    ):
         return True
     return bool(right and right.group(1) not in _FUNCTION_WORDS)
 
 
 def _starts_sentence(before: str, index: int) -> bool:
     prefix = before[:index].rstrip()
-    return not prefix or prefix[-1] in ".!?\n\"“"
+    return not prefix or prefix[-1] in '.!?\n"“'
 
 
 # Agent nouns that are also adjectives: "official reports", "military exercises".
-_ADJECTIVAL = frozenset({"official", "military", "civilian", "diplomatic", "government",
-                         "security", "defence", "defense", "police", "opposition", "business",
-                         "state", "youth", "student", "expert"})
+_ADJECTIVAL = frozenset(
+    {
+        "official",
+        "military",
+        "civilian",
+        "diplomatic",
+        "government",
+        "security",
+        "defence",
+        "defense",
+        "police",
+        "opposition",
+        "business",
+        "state",
+        "youth",
+        "student",
+        "expert",
+    }
+)
 _AFTER_AGENT_VERBS = re.compile(
     r"^\s+(?:said|says|told|stated|announced|confirmed|denied|added|warned|has|have|had|is|are|"
     r"was|were|will|would|could|did|does|do|who|which|that|spoke|met|visited|arrived)\b",
@@ -71,7 +97,7 @@ def _adjectival_agent(text: str, mention: Mention) -> bool:
     last = mention.text.split()[-1].lower()
     if last not in _ADJECTIVAL:
         return False
-    after = text[mention.end:mention.end + 30]
+    after = text[mention.end : mention.end + 30]
     return bool(re.match(r"^\s+[a-z]", after)) and not _AFTER_AGENT_VERBS.match(after)
 
 
@@ -83,8 +109,9 @@ def _focus(kb: KnowledgeBase, mentions: list[Mention]) -> Focus:
     countries = tuple(c for c, n in counts.most_common(4) if n >= 2 and kb.get(c) is not None)
     persons: dict[str, Mention] = {}
     states: dict[str, Mention] = {}
-    person_counts: Counter[str] = Counter(m.entity for m in mentions
-                                          if m.kind == "person" and m.entity)
+    person_counts: Counter[str] = Counter(
+        m.entity for m in mentions if m.kind == "person" and m.entity
+    )
     for mention in mentions:
         country = mention.country
         if country not in countries:
@@ -112,20 +139,40 @@ def _pair_mentions(analysis: Analysis, focus: Focus, mentions: list[Mention]) ->
             for country in pair:
                 person = focus.persons.get(country) if noun in _PERSON_NOUNS else None
                 if person is not None:
-                    found.append(Mention(start, end, match.group(0), "person", person.entity,
-                                         country, person.role, "GOV",
-                                         f"{match.group(0)!r} -> the pair in focus"))
+                    found.append(
+                        Mention(
+                            start,
+                            end,
+                            match.group(0),
+                            "person",
+                            person.entity,
+                            country,
+                            person.role,
+                            "GOV",
+                            f"{match.group(0)!r} -> the pair in focus",
+                        )
+                    )
                 else:
                     state = analysis.kb.get(country)
-                    found.append(Mention(start, end, match.group(0), "state", country, country,
-                                         None, "GOV", f"{match.group(0)!r} -> the pair in focus",
-                                         ))
+                    found.append(
+                        Mention(
+                            start,
+                            end,
+                            match.group(0),
+                            "state",
+                            country,
+                            country,
+                            None,
+                            "GOV",
+                            f"{match.group(0)!r} -> the pair in focus",
+                        )
+                    )
                     del state
     return found
 
 
 def _resolve_bare_titles(mentions: list[Mention], focus: Focus) -> list[Mention]:
-    """"the president" -> the last person named with that role, else the focus country's."""
+    """ "the president" -> the last person named with that role, else the focus country's."""
     resolved: list[Mention] = []
     last_by_role: dict[str, Mention] = {}
     for mention in mentions:
@@ -137,9 +184,17 @@ def _resolve_bare_titles(mentions: list[Mention], focus: Focus) -> list[Mention]
                     antecedent = None
             if antecedent is None:
                 continue
-            mention = Mention(mention.start, mention.end, mention.text, "person",
-                              antecedent.entity, antecedent.country, antecedent.role, "GOV",
-                              f"{mention.text!r} -> {antecedent.text!r}")
+            mention = Mention(
+                mention.start,
+                mention.end,
+                mention.text,
+                "person",
+                antecedent.entity,
+                antecedent.country,
+                antecedent.role,
+                "GOV",
+                f"{mention.text!r} -> {antecedent.text!r}",
+            )
         if mention.kind == "person" and mention.role:
             last_by_role[mention.role] = mention
             if mention.role != "leader":
@@ -150,13 +205,15 @@ def _resolve_bare_titles(mentions: list[Mention], focus: Focus) -> list[Mention]
 
 
 _PRONOUN = re.compile(r"\b(?P<p>he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
-_COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+(?P<adj>[A-Z][\w'-]+)\s+"
-                          r"(?P<noun>counterparts?|opposite\s+numbers?|host|guest)\b")
+_COUNTERPART = re.compile(
+    r"\b(?:his|her|their|its)\s+(?P<adj>[A-Z][\w'-]+)\s+"
+    r"(?P<noun>counterparts?|opposite\s+numbers?|host|guest)\b"
+)
 _NAME_TOKEN = re.compile(r"^\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})")
 
 
 def _pronouns(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
-    """"he", "his", "she", "they": the person (or pair) last named before them."""
+    """ "he", "his", "she", "they": the person (or pair) last named before them."""
     text = analysis.text
     persons = [m for m in mentions if m.kind in {"person", "office"} and m.entity]
     found: list[Mention] = []
@@ -164,18 +221,36 @@ def _pronouns(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
         for match in _PRONOUN.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             word = match["p"].lower()
-            before = [m for m in persons if m.end <= start and
-                      start - m.end < 400 and m.start >= analysis.sentences[
-                          max(0, sentence.index - 1)].start]
+            before = [
+                m
+                for m in persons
+                if m.end <= start
+                and start - m.end < 400
+                and m.start >= analysis.sentences[max(0, sentence.index - 1)].start
+            ]
             if word in {"they", "them", "their"}:
-                last = [m for m in mentions if m.end <= start and m.start >= sentence.start
-                        and m.kind in {"person", "state", "office"}]
-                if len(last) >= 2 and re.search(r"\band\b", text[last[-2].end:last[-1].start]):
+                last = [
+                    m
+                    for m in mentions
+                    if m.end <= start
+                    and m.start >= sentence.start
+                    and m.kind in {"person", "state", "office"}
+                ]
+                if len(last) >= 2 and re.search(r"\band\b", text[last[-2].end : last[-1].start]):
                     for mention in last[-2:]:
-                        found.append(Mention(start, end, match.group(0), mention.kind,
-                                             mention.entity, mention.country, mention.role,
-                                             mention.sector, f"{match.group(0)!r} -> "
-                                             f"{mention.text!r}"))
+                        found.append(
+                            Mention(
+                                start,
+                                end,
+                                match.group(0),
+                                mention.kind,
+                                mention.entity,
+                                mention.country,
+                                mention.role,
+                                mention.sector,
+                                f"{match.group(0)!r} -> {mention.text!r}",
+                            )
+                        )
                 continue
             if not before:
                 continue
@@ -183,17 +258,27 @@ def _pronouns(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
             # else of the sentence before
             same = [m for m in before if m.start >= sentence.start]
             antecedent = same[0] if same else before[-1]
-            relative = [m for m in same if re.match(r"^\s*,\s*who\b", text[m.end:m.end + 10])]
+            relative = [m for m in same if re.match(r"^\s*,\s*who\b", text[m.end : m.end + 10])]
             if relative:  # "Japarov, who was on his first visit": the relative's antecedent
                 antecedent = relative[-1]
-            found.append(Mention(start, end, match.group(0), antecedent.kind, antecedent.entity,
-                                 antecedent.country, antecedent.role, antecedent.sector,
-                                 f"{match.group(0)!r} -> {antecedent.text!r}"))
+            found.append(
+                Mention(
+                    start,
+                    end,
+                    match.group(0),
+                    antecedent.kind,
+                    antecedent.entity,
+                    antecedent.country,
+                    antecedent.role,
+                    antecedent.sector,
+                    f"{match.group(0)!r} -> {antecedent.text!r}",
+                )
+            )
     return found
 
 
 def _counterparts(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
-    """"his Russian counterpart": whoever held, in that state, the office of the person named."""
+    """ "his Russian counterpart": whoever held, in that state, the office of the person named."""
     kb, on = analysis.kb, analysis.published
     found: list[Mention] = []
     for sentence in analysis.sentences:
@@ -203,47 +288,80 @@ def _counterparts(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
             adjective = next((m for m in mentions if m.start == start), None)
             if adjective is None or not adjective.country:
                 continue
-            lead = [m for m in mentions if m.end <= start and m.kind == "person" and m.role
-                    and m.start >= sentence.start]
+            lead = [
+                m
+                for m in mentions
+                if m.end <= start and m.kind == "person" and m.role and m.start >= sentence.start
+            ]
             role = lead[-1].role if lead else "head_of_state"
             office = kb.office_for(adjective.country, role=role) or kb.office_for(
-                adjective.country, leader=True)
+                adjective.country, leader=True
+            )
             term = kb.holder(office.id, on) if office is not None and on is not None else None
             who = kb.get(term.person) if term is not None else None
-            found.append(Mention(
-                sentence.start + match.start(), end, analysis.text[sentence.start +
-                                                                   match.start():end],
-                "person" if who else "office", who.id if who else (office.id if office else None),
-                adjective.country, office.role if office else role, "GOV",
-                f"counterpart of the {role} in {adjective.country}" + (
-                    f" -> {who.name}" if who else "")))
+            found.append(
+                Mention(
+                    sentence.start + match.start(),
+                    end,
+                    analysis.text[sentence.start + match.start() : end],
+                    "person" if who else "office",
+                    who.id if who else (office.id if office else None),
+                    adjective.country,
+                    office.role if office else role,
+                    "GOV",
+                    f"counterpart of the {role} in {adjective.country}"
+                    + (f" -> {who.name}" if who else ""),
+                )
+            )
     return found
 
 
 def _name_after_title(text: str, mention: Mention) -> Mention:
-    """"Mongolian President Ukhnaagiin Khurelsukh": an office title followed by a name the KB
+    """ "Mongolian President Ukhnaagiin Khurelsukh": an office title followed by a name the KB
     does not know; the mention takes in the name so it is not mistaken for an embedded word."""
-    if mention.kind not in {"office", "person"} or mention.entity and mention.kind == "person" \
-            and not mention.rule.startswith("title"):
+    if (
+        mention.kind not in {"office", "person"}
+        or (mention.entity
+        and mention.kind == "person"
+        and not mention.rule.startswith("title"))
+    ):
         return mention
-    match = _NAME_TOKEN.match(text[mention.end:mention.end + 60])
+    match = _NAME_TOKEN.match(text[mention.end : mention.end + 60])
     if not match or match.group(1).split()[0] in _FUNCTION_WORDS:
         return mention
     end = mention.end + match.end(1)
-    return Mention(mention.start, end, text[mention.start:end], mention.kind, mention.entity,
-                   mention.country, mention.role, mention.sector, mention.rule, mention.candidates)
+    return Mention(
+        mention.start,
+        end,
+        text[mention.start : end],
+        mention.kind,
+        mention.entity,
+        mention.country,
+        mention.role,
+        mention.sector,
+        mention.rule,
+        mention.candidates,
+    )
 
 
 def _sides(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"the Russian side", "the Kazakh authorities": an adjective that stands for its state."""
+    """ "the Russian side", "the Kazakh authorities": an adjective that stands for its state."""
     out = []
     for mention in mentions:
-        if mention.kind == "adjective" and _SIDE.match(text[mention.end:mention.end + 20]):
-            match = _SIDE.match(text[mention.end:mention.end + 20])
+        if mention.kind == "adjective" and _SIDE.match(text[mention.end : mention.end + 20]):
+            match = _SIDE.match(text[mention.end : mention.end + 20])
             end = mention.end + (match.end() if match else 0)
-            mention = Mention(mention.start, end, text[mention.start:end], "state",
-                              mention.country, mention.country, None, "GOV",
-                              f"{text[mention.start:end]!r} -> {mention.country}")
+            mention = Mention(
+                mention.start,
+                end,
+                text[mention.start : end],
+                "state",
+                mention.country,
+                mention.country,
+                None,
+                "GOV",
+                f"{text[mention.start : end]!r} -> {mention.country}",
+            )
         out.append(mention)
     return out
 
@@ -254,8 +372,11 @@ def _drop_covered(mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     reach_start, reach_end = -1, -1  # the longest span seen so far that may cover others
     for mention in ordered:
-        if reach_start <= mention.start and mention.end <= reach_end and \
-                (reach_end - reach_start) > (mention.end - mention.start):
+        if (
+            reach_start <= mention.start
+            and mention.end <= reach_end
+            and (reach_end - reach_start) > (mention.end - mention.start)
+        ):
             continue
         kept.append(mention)
         if mention.end > reach_end:
@@ -311,5 +432,8 @@ def find_actors(analysis: Analysis) -> dict[str, object]:
 
 def embedded_mentions(analysis: Analysis, start: int, end: int) -> list[Mention]:
     """States and IGOs named inside a span (such as a summit's name), embedded or not."""
-    return [m for m in find_mentions(analysis.kb, analysis.text[start:end], analysis.published)
-            if m.kind in {"state", "igo", "adjective"}]
+    return [
+        m
+        for m in find_mentions(analysis.kb, analysis.text[start:end], analysis.published)
+        if m.kind in {"state", "igo", "adjective"}
+    ]

@@ -14,8 +14,8 @@ from tengri.kb import KnowledgeBase, Mention
 from tengri.model import (
     DateRange,
     Document,
-    EventStatus,
     Event,
+    EventStatus,
     Fact,
     Gathering,
     Location,

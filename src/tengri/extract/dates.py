@@ -26,18 +26,46 @@ _MONTHS = {
     for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
 }
 _MONTHS["sept"] = 9
-_MONTH = (r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|"
-          r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|"
-          r"Nov\.?|Dec\.?)")
+_MONTH = (
+    r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|"
+    r"Nov\.?|Dec\.?)"
+)
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 _DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-                 "twelve": 12, "several": 3, "a few": 3, "a couple of": 2}
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-             "4th": 4, "last": 4, "final": 4}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": 3,
+    "a few": 3,
+    "a couple of": 2,
+}
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": 4,
+    "final": 4,
+}
 _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 
 
@@ -180,7 +208,8 @@ def _month_only(m: re.Match[str]) -> Resolver:
 def _year(m: re.Match[str]) -> Resolver:
     text, year = m.group(0), int(m["y"])
     return lambda published, direction: DateRange(
-        dt.date(year, 1, 1), dt.date(year, 12, 31), DatePrecision.YEAR, text)
+        dt.date(year, 1, 1), dt.date(year, 12, 31), DatePrecision.YEAR, text
+    )
 
 
 def _part_of_year(m: re.Match[str]) -> Resolver:
@@ -210,7 +239,7 @@ def _part_of_year(m: re.Match[str]) -> Resolver:
 
 
 def _relative_unit(m: re.Match[str]) -> Resolver:
-    """"a year ago", "two months ago", "three weeks later"? (only "ago" here)."""
+    """ "a year ago", "two months ago", "three weeks later"? (only "ago" here)."""
     text = m.group(0)
     count = _NUMBER_WORDS.get((m["n"] or "").lower()) or int(m["n"]) if m["n"] else 1
     unit = m["u"].lower().rstrip("s")
@@ -221,8 +250,9 @@ def _relative_unit(m: re.Match[str]) -> Resolver:
         note = f"{count} {unit}(s) before publication"
         if unit == "year":
             year = published.year - count
-            return DateRange(dt.date(year, 1, 1), dt.date(year, 12, 31), DatePrecision.YEAR,
-                             text, note)
+            return DateRange(
+                dt.date(year, 1, 1), dt.date(year, 12, 31), DatePrecision.YEAR, text, note
+            )
         if unit == "month":
             when = published - relativedelta(months=count)
             start, end = _month_range(when.year, when.month)
@@ -238,7 +268,7 @@ def _relative_unit(m: re.Match[str]) -> Resolver:
 
 
 def _deictic(m: re.Match[str]) -> Resolver:
-    """"last week", "next month", "this year", "earlier this month", "yesterday"."""
+    """ "last week", "next month", "this year", "earlier this month", "yesterday"."""
     text = m.group(0)
     which = (m["which"] or "this").lower()
     unit = m["u"].lower()
@@ -248,8 +278,7 @@ def _deictic(m: re.Match[str]) -> Resolver:
             return _unknown(text)
         shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
         if unit == "week":
-            monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(
-                weeks=shift)
+            monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
             start, end = monday, monday + dt.timedelta(days=6)
             precision = DatePrecision.DAY
         elif unit == "month":
@@ -300,8 +329,11 @@ def _weekday(m: re.Match[str]) -> Resolver:
         elif direction == "past":
             day = published - dt.timedelta(days=back)
         else:  # news usage: the nearest such day, in the past unless it is closer ahead
-            day = published - dt.timedelta(days=back) if back <= ahead else \
-                published + dt.timedelta(days=ahead)
+            day = (
+                published - dt.timedelta(days=back)
+                if back <= ahead
+                else published + dt.timedelta(days=ahead)
+            )
         return DateRange(day, day, DatePrecision.DAY, text, "weekday resolved from publication")
 
     return resolve
@@ -319,42 +351,91 @@ _SEP = r",?\s+"
 _PATTERNS: list[tuple[str, str, Callable[[re.Match[str]], Resolver]]] = [
     ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b", _iso),
     # May 30 - June 2, 2025 / from May 30 to June 2, 2025
-    ("full_range2", rf"\b(?:from\s+)?{_m('m')}\s+{_d('d')}{_DASH}{_m('m2')}\s+{_d('d2')}{_SEP}{_y('y')}\b",
-     _full_date),
+    (
+        "full_range2",
+        rf"\b(?:from\s+)?{_m('m')}\s+{_d('d')}{_DASH}{_m('m2')}\s+{_d('d2')}{_SEP}{_y('y')}\b",
+        _full_date,
+    ),
     # November 11-12, 2025 / from November 11 to 12, 2025
-    ("full_range", rf"\b(?:from\s+|between\s+)?{_m('m')}\s+{_d('d')}{_DASH}{_d('d2')}{_SEP}{_y('y')}\b",
-     _full_date),
+    (
+        "full_range",
+        rf"\b(?:from\s+|between\s+)?{_m('m')}\s+{_d('d')}{_DASH}{_d('d2')}{_SEP}{_y('y')}\b",
+        _full_date,
+    ),
     # 11-12 November 2025
-    ("full_range_dm", rf"\b(?:from\s+|between\s+)?{_d('d')}{_DASH}{_d('d2')}\s+(?:of\s+)?{_m('m')}{_SEP}{_y('y')}\b",
-     _full_date),
+    (
+        "full_range_dm",
+        rf"\b(?:from\s+|between\s+)?{_d('d')}{_DASH}{_d('d2')}\s+(?:of\s+)?{_m('m')}{_SEP}{_y('y')}\b",
+        _full_date,
+    ),
     ("full", rf"\b{_m('m')}\s+{_d('d')}{_SEP}{_y('y')}\b", _full_date),
     ("full_dm", rf"\b{_d('d')}\s+(?:of\s+)?{_m('m')}{_SEP}{_y('y')}\b", _full_date),
-    ("month_day_range2", rf"\b(?:from\s+)?{_m('m')}\s+{_d('d')}{_DASH}{_m('m2')}\s+{_d('d2')}\b(?!\s*,?\s*(?:19|20)\d\d)",
-     _day_month),
-    ("month_day_range", rf"\b(?:from\s+|between\s+)?{_m('m')}\s+{_d('d')}{_DASH}{_d('d2')}\b(?![.,]\d)(?!\s*,?\s*(?:19|20)\d\d)",
-     _day_month),
-    ("month_day_range_dm", rf"\b(?:from\s+|between\s+)?{_d('d')}{_DASH}{_d('d2')}\s+(?:of\s+)?{_m('m')}\b(?!\s*,?\s*(?:19|20)\d\d)",
-     _day_month),
+    (
+        "month_day_range2",
+        rf"\b(?:from\s+)?{_m('m')}\s+{_d('d')}{_DASH}{_m('m2')}\s+{_d('d2')}\b(?!\s*,?\s*(?:19|20)\d\d)",
+        _day_month,
+    ),
+    (
+        "month_day_range",
+        rf"\b(?:from\s+|between\s+)?{_m('m')}\s+{_d('d')}{_DASH}{_d('d2')}\b(?![.,]\d)(?!\s*,?\s*(?:19|20)\d\d)",
+        _day_month,
+    ),
+    (
+        "month_day_range_dm",
+        rf"\b(?:from\s+|between\s+)?{_d('d')}{_DASH}{_d('d2')}\s+(?:of\s+)?{_m('m')}\b(?!\s*,?\s*(?:19|20)\d\d)",
+        _day_month,
+    ),
     ("month_day", rf"\b{_m('m')}\s+{_d('d')}\b(?![.,]?\d)(?!\s*,?\s*(?:19|20)\d\d)", _day_month),
     ("month_day_dm", rf"\b{_d('d')}\s+(?:of\s+)?{_m('m')}\b(?!\s*,?\s*(?:19|20)\d\d)", _day_month),
-    ("part_of_year", r"\b(?:in\s+|during\s+|over\s+|for\s+)?the\s+(?P<ord>first|second|third|fourth|"
-     r"last|final|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)(?:\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|"
-     r"(?:the|this|last)\s+year))?", _part_of_year),
-    ("quarter_code", r"\b(?:(?P<part>Q)(?P<n>[1-4])|(?P<h>H)(?P<n2>[12]))\s*(?P<y>(?:19|20)\d\d)\b(?P<ord>)",
-     lambda m: _quarter_code(m)),
-    ("month_year", rf"\b(?:(?:early|mid|late)[-\s])?{_m('m')}\s+(?:of\s+)?{_y('y')}\b", _month_year),
-    ("month", rf"(?:\b(?i:in|since|until|by|during|through|of|from|last|next|this|early|mid|late|"
-     rf"mid-)\s*|(?<=-)){_m('m')}\b(?!\s+\d)", _month_only),
-    ("year", r"\b(?:in|since|during|until|by|for|of|from|throughout)\s+(?:the\s+year\s+)?"
-     r"(?P<y>(?:19|20)\d\d)\b(?![-–]\d)", _year),
-    ("relative_unit", r"\b(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?(?P<n>a|an|one|two|three|four|five|six|seven|"
-     r"eight|nine|ten|eleven|twelve|several|a few|a couple of|\d+)\s+(?P<u>days?|weeks?|months?|"
-     r"years?)\s+ago\b", _relative_unit),
-    ("deictic", r"\b(?P<which>last|next|this|past|previous|coming|earlier\s+this|later\s+this)\s+"
-     r"(?P<u>week|month|year)\b", lambda m: _deictic_fix(m)),
+    (
+        "part_of_year",
+        r"\b(?:in\s+|during\s+|over\s+|for\s+)?the\s+(?P<ord>first|second|third|fourth|"
+        r"last|final|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)(?:\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|"
+        r"(?:the|this|last)\s+year))?",
+        _part_of_year,
+    ),
+    (
+        "quarter_code",
+        r"\b(?:(?P<part>Q)(?P<n>[1-4])|(?P<h>H)(?P<n2>[12]))\s*(?P<y>(?:19|20)\d\d)\b(?P<ord>)",
+        lambda m: _quarter_code(m),
+    ),
+    (
+        "month_year",
+        rf"\b(?:(?:early|mid|late)[-\s])?{_m('m')}\s+(?:of\s+)?{_y('y')}\b",
+        _month_year,
+    ),
+    (
+        "month",
+        rf"(?:\b(?i:in|since|until|by|during|through|of|from|last|next|this|early|mid|late|"
+        rf"mid-)\s*|(?<=-)){_m('m')}\b(?!\s+\d)",
+        _month_only,
+    ),
+    (
+        "year",
+        r"\b(?:in|since|during|until|by|for|of|from|throughout)\s+(?:the\s+year\s+)?"
+        r"(?P<y>(?:19|20)\d\d)\b(?![-–]\d)",
+        _year,
+    ),
+    (
+        "relative_unit",
+        r"\b(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?(?P<n>a|an|one|two|three|four|five|six|seven|"
+        r"eight|nine|ten|eleven|twelve|several|a few|a couple of|\d+)\s+(?P<u>days?|weeks?|months?|"
+        r"years?)\s+ago\b",
+        _relative_unit,
+    ),
+    (
+        "deictic",
+        r"\b(?P<which>last|next|this|past|previous|coming|earlier\s+this|later\s+this)\s+"
+        r"(?P<u>week|month|year)\b",
+        lambda m: _deictic_fix(m),
+    ),
     ("day_word", r"\b(?P<w>yesterday|today|tomorrow|tonight)\b", _day_word),
-    ("weekday", r"\b(?:on\s+)?(?:(?P<which>last|next|this)\s+)?(?P<w>Monday|Tuesday|Wednesday|"
-     r"Thursday|Friday|Saturday|Sunday)\b", _weekday),
+    (
+        "weekday",
+        r"\b(?:on\s+)?(?:(?P<which>last|next|this)\s+)?(?P<w>Monday|Tuesday|Wednesday|"
+        r"Thursday|Friday|Saturday|Sunday)\b",
+        _weekday,
+    ),
 ]
 
 
@@ -363,12 +444,18 @@ def _quarter_code(m: re.Match[str]) -> Resolver:
     if m["h"]:
         index = int(m["n2"])
         return lambda published, direction: DateRange(
-            dt.date(year, 6 * index - 5, 1), _month_range(year, 6 * index)[1],
-            DatePrecision.HALF, text)
+            dt.date(year, 6 * index - 5, 1),
+            _month_range(year, 6 * index)[1],
+            DatePrecision.HALF,
+            text,
+        )
     index = int(m["n"])
     return lambda published, direction: DateRange(
-        dt.date(year, 3 * index - 2, 1), _month_range(year, 3 * index)[1],
-        DatePrecision.QUARTER, text)
+        dt.date(year, 3 * index - 2, 1),
+        _month_range(year, 3 * index)[1],
+        DatePrecision.QUARTER,
+        text,
+    )
 
 
 def _deictic_fix(m: re.Match[str]) -> Resolver:
@@ -395,17 +482,33 @@ _COMPILED = [
 _NEEDS = {
     "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"),
     "digit": re.compile(r"\d"),
-    "relative": re.compile(r"(?i)\b(?:ago|last|next|this|past|previous|coming|earlier|later|"
-                           r"yesterday|today|tomorrow|tonight|half|quarter)\b"),
+    "relative": re.compile(
+        r"(?i)\b(?:ago|last|next|this|past|previous|coming|earlier|later|"
+        r"yesterday|today|tomorrow|tonight|half|quarter)\b"
+    ),
     "weekday": re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"),
 }
 _KIND_NEEDS = {
-    "iso": "digit", "full_range2": "month", "full_range": "month", "full_range_dm": "month",
-    "full": "month", "full_dm": "month", "month_day_range2": "month", "month_day_range": "month",
-    "month_day_range_dm": "month", "month_day": "month", "month_day_dm": "month",
-    "part_of_year": "relative", "quarter_code": "digit", "month_year": "month",
-    "month": "month", "year": "digit", "relative_unit": "relative", "deictic": "relative",
-    "day_word": "relative", "weekday": "weekday",
+    "iso": "digit",
+    "full_range2": "month",
+    "full_range": "month",
+    "full_range_dm": "month",
+    "full": "month",
+    "full_dm": "month",
+    "month_day_range2": "month",
+    "month_day_range": "month",
+    "month_day_range_dm": "month",
+    "month_day": "month",
+    "month_day_dm": "month",
+    "part_of_year": "relative",
+    "quarter_code": "digit",
+    "month_year": "month",
+    "month": "month",
+    "year": "digit",
+    "relative_unit": "relative",
+    "deictic": "relative",
+    "day_word": "relative",
+    "weekday": "weekday",
 }
 
 
@@ -426,8 +529,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
     for s, e, kind, match, handler in matches:
         if any(s < te and ts < e for ts, te in taken):
             continue
-        if kind == "month" and match["m"] == "May" and not re.match(
-            r"(?i)in|since|until|by|during|of|last|next", match.group(0)
+        if (
+            kind == "month"
+            and match["m"] == "May"
+            and not re.match(r"(?i)in|since|until|by|during|of|last|next", match.group(0))
         ):
             continue
         try:

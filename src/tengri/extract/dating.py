@@ -17,9 +17,13 @@ from tengri.extract.dates import DateExpr, find_dates
 from tengri.extract.roles import _clause
 from tengri.model import DatePrecision, DateRange, EventStatus
 
-_DIRECTION = {EventStatus.OCCURRED: "past", EventStatus.PLANNED: "future",
-              EventStatus.ONGOING: "any", EventStatus.NEGATED: "any",
-              EventStatus.HYPOTHETICAL: "future"}
+_DIRECTION = {
+    EventStatus.OCCURRED: "past",
+    EventStatus.PLANNED: "future",
+    EventStatus.ONGOING: "any",
+    EventStatus.NEGATED: "any",
+    EventStatus.HYPOTHETICAL: "future",
+}
 
 
 def find_date_mentions(analysis: Analysis) -> dict[str, object]:
@@ -50,14 +54,15 @@ def _pick(analysis: Analysis, candidate: Candidate, exprs: list[DateExpr]) -> Da
     left, right = _clause(analysis, sentence, trigger)
     in_clause = [e for e in exprs if left <= e.start < right]
     if in_clause:
+
         def distance(expr: DateExpr) -> tuple[bool, int]:
-            lo, hi = sorted((expr.start, trigger.start))
-            crosses = "," in analysis.text[min(expr.end, trigger.end):max(expr.start,
-                                                                           trigger.start)]
+            crosses = (
+                "," in analysis.text[min(expr.end, trigger.end) : max(expr.start, trigger.start)]
+            )
             return crosses, min(abs(expr.start - trigger.end), abs(trigger.start - expr.end))
 
         return min(in_clause, key=distance)
-    opening = [e for e in exprs if analysis.text[sentence.start:e.start].strip(" ,") == ""]
+    opening = [e for e in exprs if analysis.text[sentence.start : e.start].strip(" ,") == ""]
     if opening:
         return opening[0]
     before = [e for e in exprs if e.end <= trigger.start]
@@ -65,34 +70,52 @@ def _pick(analysis: Analysis, candidate: Candidate, exprs: list[DateExpr]) -> Da
 
 
 def _compatible(a: Candidate, b: Candidate) -> bool:
-    same_status = (a.status == b.status) or {a.status, b.status} <= {EventStatus.PLANNED,
-                                                                    EventStatus.ONGOING}
+    same_status = (a.status == b.status) or {a.status, b.status} <= {
+        EventStatus.PLANNED,
+        EventStatus.ONGOING,
+    }
     return same_status and b.date is not None and b.date.precision != DatePrecision.UNKNOWN
 
 
 def _actors(candidate: Candidate) -> set[str]:
-    return {m.country or m.entity or "" for m in (candidate.source, candidate.target,
-                                                   *candidate.participants) if m is not None}
+    return {
+        m.country or m.entity or ""
+        for m in (candidate.source, candidate.target, *candidate.participants)
+        if m is not None
+    }
 
 
-_CONTINUES = re.compile(r"^(?:furthermore|moreover|in\s+addition|additionally|also|later|then|"
-                        r"subsequently|afterwards|after\s+that|meanwhile|there|at\s+the\s+same\s+"
-                        r"time)\b|\b(?:again|also|as\s+well)\b", re.IGNORECASE)
+_CONTINUES = re.compile(
+    r"^(?:furthermore|moreover|in\s+addition|additionally|also|later|then|"
+    r"subsequently|afterwards|after\s+that|meanwhile|there|at\s+the\s+same\s+"
+    r"time)\b|\b(?:again|also|as\s+well)\b",
+    re.IGNORECASE,
+)
 
 
-def _inherited(analysis: Analysis, candidate: Candidate, dated: list[Candidate]) -> DateRange | None:
+def _inherited(
+    analysis: Analysis, candidate: Candidate, dated: list[Candidate]
+) -> DateRange | None:
     sentence = analysis.sentences[candidate.trigger.sentence]
     continues = bool(_CONTINUES.search(sentence.text))
     for other in reversed(dated if continues else ()):
         other_sentence = analysis.sentences[other.trigger.sentence]
-        if other_sentence.paragraph == sentence.paragraph and \
-                0 < sentence.index - other_sentence.index <= 2 and _compatible(candidate, other):
+        if (
+            other_sentence.paragraph == sentence.paragraph
+            and 0 < sentence.index - other_sentence.index <= 2
+            and _compatible(candidate, other)
+        ):
             return replace(other.date, note=f"carried from sentence {other_sentence.index + 1}")  # type: ignore[arg-type]
     actors = _actors(candidate)
     for other in dated:
-        if other.trigger.sentence < sentence.index and _compatible(candidate, other) and \
-                actors and actors <= _actors(other) | {""} and other.type == "CONSULT" \
-                and candidate.status in {EventStatus.PLANNED, EventStatus.ONGOING}:
+        if (
+            other.trigger.sentence < sentence.index
+            and _compatible(candidate, other)
+            and actors
+            and actors <= _actors(other) | {""}
+            and other.type == "CONSULT"
+            and candidate.status in {EventStatus.PLANNED, EventStatus.ONGOING}
+        ):
             return replace(other.date, note="during the event it belongs to")  # type: ignore[arg-type]
     return None
 
@@ -109,11 +132,19 @@ def assign_dates(analysis: Analysis) -> dict[str, object]:
             done.append(replace(candidate, date=None))
             continue
         if expr is not None:
-            date = _with_duration(analysis, candidate,
-                                  expr.resolve(analysis.published, _DIRECTION[candidate.status]))
+            date = _with_duration(
+                analysis, candidate, expr.resolve(analysis.published, _DIRECTION[candidate.status])
+            )
         else:
-            date = _inherited(analysis, candidate, [c for c in done if c.date is not None
-                                                    and c.date.precision != DatePrecision.UNKNOWN])
+            date = _inherited(
+                analysis,
+                candidate,
+                [
+                    c
+                    for c in done
+                    if c.date is not None and c.date.precision != DatePrecision.UNKNOWN
+                ],
+            )
         done.append(status_by_date(replace(candidate, date=date), analysis.published))
     return {"candidates": tuple(done)}
 
@@ -123,7 +154,7 @@ _DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5"
 
 
 def _with_duration(analysis: Analysis, candidate: Candidate, date: DateRange) -> DateRange:
-    """"arrived on Wednesday for a two-day visit": the range runs for the days stated."""
+    """ "arrived on Wednesday for a two-day visit": the range runs for the days stated."""
     if date.precision != DatePrecision.DAY or date.start is None or date.start != date.end:
         return date
     sentence = analysis.sentences[candidate.trigger.sentence]
@@ -131,15 +162,24 @@ def _with_duration(analysis: Analysis, candidate: Candidate, date: DateRange) ->
     if not match:
         return date
     end = date.start + dt.timedelta(days=_DAYS[match["n"].lower()] - 1)
-    return replace(date, end=end, note=(date.note + "; " if date.note else "") +
-                   f"{match.group(0)} from the start date")
+    return replace(
+        date,
+        end=end,
+        note=(date.note + "; " if date.note else "") + f"{match.group(0)} from the start date",
+    )
 
 
 def status_by_date(candidate: Candidate, published: object) -> Candidate:
     """With no tense cue, a dated event is ongoing on its days and planned before them."""
     date = candidate.date
-    if candidate.status_cue is not None or candidate.trigger.form not in {"noun", "VBZ", "VBP"} \
-            or date is None or date.start is None or date.end is None or published is None:
+    if (
+        candidate.status_cue is not None
+        or candidate.trigger.form not in {"noun", "VBZ", "VBP"}
+        or date is None
+        or date.start is None
+        or date.end is None
+        or published is None
+    ):
         return candidate
     if date.start <= published <= date.end:  # type: ignore[operator]
         return replace(candidate, status=EventStatus.ONGOING, status_cue="date")

@@ -20,10 +20,18 @@ from tengri.extract.analysis import Analysis, Candidate
 from tengri.ontology import cameo as cameo_code
 
 _WRAPPERS = {
-    "invite": "AGREE", "intent-meet": "AGREE", "intent-cooperate": "AGREE",
-    "intent-cooperate-econ": "AGREE", "threaten": "THREATEN", "threaten-sanctions": "THREATEN",
-    "threaten-force": "THREATEN", "accuse": "ACCUSE", "appeal": "REQUEST",
-    "appeal-meet": "REQUEST", "demand": "REQUEST", "demand-change": "REQUEST",
+    "invite": "AGREE",
+    "intent-meet": "AGREE",
+    "intent-cooperate": "AGREE",
+    "intent-cooperate-econ": "AGREE",
+    "threaten": "THREATEN",
+    "threaten-sanctions": "THREATEN",
+    "threaten-force": "THREATEN",
+    "accuse": "ACCUSE",
+    "appeal": "REQUEST",
+    "appeal-meet": "REQUEST",
+    "demand": "REQUEST",
+    "demand-change": "REQUEST",
 }
 _GAP_BREAK = re.compile(r"[;:!?]|[.,](?!\d)")  # punctuation that ends a complement
 _PURPOSE = re.compile(r"\b(?:for|to\s+hold|to\s+have)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -56,8 +64,9 @@ def _agree_code(inner: Candidate) -> str:
 
 
 def _threat_code(inner: Candidate) -> str:
-    if inner.cameo in {"163", "1312"} or (inner.type == "COERCE" and inner.mode == "restrict"
-                                          and inner.cameo != "191"):
+    if inner.cameo in {"163", "1312"} or (
+        inner.type == "COERCE" and inner.mode == "restrict" and inner.cameo != "191"
+    ):
         return "1312"
     if inner.cameo == "191":
         return "1381"
@@ -93,17 +102,22 @@ def _rewrapped(wrapper: Candidate, inner: Candidate) -> Candidate:
         code = wrapper.cameo
     mode = cameo_code(code).plover_mode or None
     target = wrapper.target or inner.target
-    if target is not None and wrapper.source is not None and target.entity == \
-            wrapper.source.entity and target.country == wrapper.source.country:
+    if (
+        target is not None
+        and wrapper.source is not None
+        and target.entity == wrapper.source.entity
+        and target.country == wrapper.source.country
+    ):
         target = None
-    return replace(wrapper, cameo=code, mode=mode, target=target,
-                   mentions=(*wrapper.mentions, inner.trigger))
+    return replace(
+        wrapper, cameo=code, mode=mode, target=target, mentions=(*wrapper.mentions, inner.trigger)
+    )
 
 
 def _contains(analysis: Analysis, outer: Candidate, inner: Candidate) -> bool:
     if outer.trigger.sentence != inner.trigger.sentence or inner.trigger.start < outer.trigger.end:
         return False
-    gap = analysis.text[outer.trigger.end:inner.trigger.start]
+    gap = analysis.text[outer.trigger.end : inner.trigger.start]
     return len(gap.split()) <= 10 and not _GAP_BREAK.search(gap)
 
 
@@ -112,8 +126,16 @@ def _fold_wrappers(analysis: Analysis, candidates: list[Candidate]) -> list[Cand
     for index, wrapper in enumerate(candidates):
         if wrapper.trigger.entry not in _WRAPPERS:
             continue
-        inner = next((c for c in candidates if c is not wrapper and c.trigger.entry not in
-                      _WRAPPERS and _contains(analysis, wrapper, c)), None)
+        inner = next(
+            (
+                c
+                for c in candidates
+                if c is not wrapper
+                and c.trigger.entry not in _WRAPPERS
+                and _contains(analysis, wrapper, c)
+            ),
+            None,
+        )
         if inner is None:
             continue
         out[index] = _rewrapped(wrapper, inner)
@@ -125,13 +147,23 @@ def _fold_purposes(analysis: Analysis, candidates: list[Candidate]) -> list[Cand
     """Talks that a visit is for, and a same-type purpose clause, join the event before them."""
     out: list[Candidate] = []
     for candidate in candidates:
-        before = analysis.text[max(0, candidate.trigger.start - 40):candidate.trigger.start]
-        lead = next((c for c in reversed(out) if c.trigger.sentence == candidate.trigger.sentence
-                     and c.trigger.end <= candidate.trigger.start), None)
+        before = analysis.text[max(0, candidate.trigger.start - 40) : candidate.trigger.start]
+        lead = next(
+            (
+                c
+                for c in reversed(out)
+                if c.trigger.sentence == candidate.trigger.sentence
+                and c.trigger.end <= candidate.trigger.start
+            ),
+            None,
+        )
         if lead is not None and (
             (lead.mode == "visit" and candidate.trigger.entry == "meet" and _PURPOSE.search(before))
-            or (lead.type == candidate.type and candidate.trigger.form == "VB"
-                and re.search(r"\bto\s+$", before))
+            or (
+                lead.type == candidate.type
+                and candidate.trigger.form == "VB"
+                and re.search(r"\bto\s+$", before)
+            )
         ):
             out[out.index(lead)] = replace(lead, mentions=(*lead.mentions, candidate.trigger))
             continue
@@ -146,17 +178,24 @@ def _fold_settings(analysis: Analysis, candidates: list[Candidate]) -> list[Cand
         if gathering.gathering is None or gathering.mode != "multilateral":
             continue
         sentence = analysis.sentences[gathering.trigger.sentence]
-        before = analysis.text[sentence.start:gathering.trigger.start]
+        before = analysis.text[sentence.start : gathering.trigger.start]
         if not _SETTING.search(before):
             continue
-        meetings = [c for c in out if c.trigger.sentence == gathering.trigger.sentence and
-                    c.type == "CONSULT" and c.mode != "multilateral" and c is not gathering]
+        meetings = [
+            c
+            for c in out
+            if c.trigger.sentence == gathering.trigger.sentence
+            and c.type == "CONSULT"
+            and c.mode != "multilateral"
+            and c is not gathering
+        ]
         if not meetings:
             continue
         for meeting in meetings:
             position = out.index(meeting)
             out[position] = replace(
-                meeting, gathering=gathering.gathering,
+                meeting,
+                gathering=gathering.gathering,
                 location=meeting.location or gathering.location,
                 date=meeting.date or gathering.date,
                 mentions=(*meeting.mentions, gathering.trigger),
@@ -166,18 +205,31 @@ def _fold_settings(analysis: Analysis, candidates: list[Candidate]) -> list[Cand
 
 
 def _fold_attended(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
-    """"attended the SCO summit": one event, the attendance, carrying the summit."""
+    """ "attended the SCO summit": one event, the attendance, carrying the summit."""
     out = list(candidates)
     for attend in candidates:
         if attend.trigger.entry != "attend":
             continue
-        gathering = next((c for c in out if c.gathering is not None and c.mode == "multilateral"
-                          and c is not attend and _contains(analysis, attend, c)), None)
+        gathering = next(
+            (
+                c
+                for c in out
+                if c.gathering is not None
+                and c.mode == "multilateral"
+                and c is not attend
+                and _contains(analysis, attend, c)
+            ),
+            None,
+        )
         if gathering is None:
             continue
         out[out.index(attend)] = replace(
-            attend, gathering=gathering.gathering, location=attend.location or gathering.location,
-            date=attend.date or gathering.date, mentions=(*attend.mentions, gathering.trigger))
+            attend,
+            gathering=gathering.gathering,
+            location=attend.location or gathering.location,
+            date=attend.date or gathering.date,
+            mentions=(*attend.mentions, gathering.trigger),
+        )
         out = [c for c in out if c is not gathering]
     return out
 

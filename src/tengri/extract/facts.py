@@ -32,13 +32,16 @@ class Indicator:
 
 @functools.cache
 def indicators() -> tuple[Indicator, ...]:
-    raw = yaml.safe_load((resources.files("tengri.extract") / "data" / "indicators.yaml")
-                         .read_text(encoding="utf-8"))
+    raw = yaml.safe_load(
+        (resources.files("tengri.extract") / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    )
     out = []
     for item in raw:
         nouns = sorted(item["nouns"], key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, n.split()))
-                                                  for n in nouns) + r")\b", re.IGNORECASE)
+        pattern = re.compile(
+            r"\b(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns) + r")\b",
+            re.IGNORECASE,
+        )
         requires = re.compile(item["requires"], re.IGNORECASE) if item.get("requires") else None
         out.append(Indicator(item["indicator"], pattern, item["unit"], item["flow"], requires))
     return tuple(out)
@@ -50,59 +53,75 @@ _LINK_BEFORE = re.compile(
     r"increased\s+to|exceeded|surpassed|hit|of|at|came\s+to|is|are|by)\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_DESTINATION = re.compile(r"^\s*(?:[\w'’-]+\s+){0,5}?(?:visited|to|in|at|came\s+to|"
-                          r"travell?ed\s+to|went\s+to|arrived\s+in|entered)\s+"
-                          r"(?:the\s+)?$", re.IGNORECASE)
+_DESTINATION = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,5}?(?:visited|to|in|at|came\s+to|"
+    r"travell?ed\s+to|went\s+to|arrived\s+in|entered)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _FROM = re.compile(r"^\s*from\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _indicator_near(sentence: Sentence, text: str, number: Number
-                    ) -> tuple[Indicator, int, int] | None:
+def _indicator_near(
+    sentence: Sentence, text: str, number: Number
+) -> tuple[Indicator, int, int] | None:
     """The indicator noun that this number measures, just after it or just before it."""
-    tail = text[number.end:min(sentence.end, number.end + 60)]
-    head = text[max(sentence.start, number.start - 80):number.start]
+    tail = text[number.end : min(sentence.end, number.end + 60)]
+    head = text[max(sentence.start, number.start - 80) : number.start]
     for indicator in indicators():
         if indicator.requires and not indicator.requires.search(sentence.text):
             continue
         match = indicator.nouns.search(tail)
-        if match and _AFTER_NUMBER.match(tail[:match.start()]):
+        if match and _AFTER_NUMBER.match(tail[: match.start()]):
             return indicator, number.end + match.start(), number.end + match.end()
     for indicator in indicators():
         if indicator.requires and not indicator.requires.search(sentence.text):
             continue
         for match in indicator.nouns.finditer(head):
-            rest = head[match.end():]
+            rest = head[match.end() :]
             if _LINK_BEFORE.search(rest) and len(rest) < 60:
                 start = number.start - len(head) + match.start()
                 return indicator, start, start + (match.end() - match.start())
     return None
 
 
-def _actors_of_flow(analysis: Analysis, sentence: Sentence, indicator: Indicator,
-                    noun_start: int, noun_end: int, limit: int
-                    ) -> tuple[Mention | None, Mention | None, Mention | None]:
+def _actors_of_flow(
+    analysis: Analysis,
+    sentence: Sentence,
+    indicator: Indicator,
+    noun_start: int,
+    noun_end: int,
+    limit: int,
+) -> tuple[Mention | None, Mention | None, Mention | None]:
     mentions = [m for m in analysis.mentions_in(sentence) if m.country and m.kind != "office"]
     text = analysis.text
     origin = destination = subject = None
     # a demonym or adjective on the noun itself: "Kazakhstani tourists"
     for mention in mentions:
-        if mention.start <= noun_start < mention.end + 2 or noun_start <= mention.start < noun_end:
-            origin = mention
-        elif noun_start - 25 <= mention.start and mention.end <= noun_start and \
-                text[mention.end:noun_start].strip() in {"", "'s", "’s"}:
+        on_noun = mention.start <= noun_start < mention.end + 2 or (
+            noun_start <= mention.start < noun_end
+        )
+        if on_noun or (
+            noun_start - 25 <= mention.start
+            and mention.end <= noun_start
+            and text[mention.end : noun_start].strip() in {"", "'s", "’s"}
+        ):
             origin = mention
     for mention in mentions:
         if mention.start < noun_end or mention.start > limit:
             continue
-        gap = text[noun_end:mention.start]
+        gap = text[noun_end : mention.start]
         if destination is None and _DESTINATION.match(gap):
             destination = mention
         elif origin is None and _FROM.match(gap[-12:] if len(gap) > 12 else gap):
             origin = mention
     if indicator.flow == "trade":
-        pair = [m for m in mentions if _BETWEEN.search(text[max(sentence.start, m.start - 12):
-                                                            m.start])]
+        pair = [
+            m
+            for m in mentions
+            if _BETWEEN.search(text[max(sentence.start, m.start - 12) : m.start])
+        ]
         if pair:
             index = mentions.index(pair[0])
             origin = pair[0]
@@ -127,26 +146,40 @@ def find_facts(analysis: Analysis) -> dict[str, object]:
         for position, number in enumerate(numbers):
             if any(d.start <= number.start < d.end for d in dates):
                 continue
-            if re.search(r"\b(?:the|these|those|both|all)\s+$", text[max(0, number.start - 8):
-                                                                  number.start], re.IGNORECASE):
+            if re.search(
+                r"\b(?:the|these|those|both|all)\s+$",
+                text[max(0, number.start - 8) : number.start],
+                re.IGNORECASE,
+            ):
                 continue  # "the two sides": a description, not a count
             found = _indicator_near(sentence, text, number)
             if found is None:
                 continue
             indicator, noun_start, noun_end = found
             limit = numbers[position + 1].start if position + 1 < len(numbers) else sentence.end
-            subject, origin, destination = _actors_of_flow(analysis, sentence, indicator,
-                                                           noun_start, noun_end, limit)
+            subject, origin, destination = _actors_of_flow(
+                analysis, sentence, indicator, noun_start, noun_end, limit
+            )
             period = dates[0].resolve(analysis.published, "past") if dates else UNKNOWN_DATE
             unit = number.currency or indicator.unit
-            facts.append(Fact(
-                fact_id=stable_id("fact", analysis.document.doc_id, number.start, indicator.name),
-                doc_id=analysis.document.doc_id, indicator=indicator.name, value=number.value,
-                qualifier=number.qualifier, unit=unit,
-                subject=actor_of(analysis, subject), origin=actor_of(analysis, origin),
-                destination=actor_of(analysis, destination), period=period,
-                evidence=evidence_for(analysis, sentence, min(number.start, noun_start),
-                                      max(number.end, noun_end)),
-                confidence=0.8 if (origin or destination or subject) else 0.5,
-            ))
+            facts.append(
+                Fact(
+                    fact_id=stable_id(
+                        "fact", analysis.document.doc_id, number.start, indicator.name
+                    ),
+                    doc_id=analysis.document.doc_id,
+                    indicator=indicator.name,
+                    value=number.value,
+                    qualifier=number.qualifier,
+                    unit=unit,
+                    subject=actor_of(analysis, subject),
+                    origin=actor_of(analysis, origin),
+                    destination=actor_of(analysis, destination),
+                    period=period,
+                    evidence=evidence_for(
+                        analysis, sentence, min(number.start, noun_start), max(number.end, noun_end)
+                    ),
+                    confidence=0.8 if (origin or destination or subject) else 0.5,
+                )
+            )
     return {"facts": tuple(facts)}

@@ -19,26 +19,45 @@ from tengri.model import Gathering
 
 _NAME_WORD = r"(?:[A-Z0-9][\w'’.&]*(?:-[A-Z][\w'’]*)*|of|the|and|for|on|de|in)"
 _NAME_BEFORE = re.compile(rf"((?:{_NAME_WORD}\s+)*)$")
-_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+$|\b(first|second|third|fourth|fifth|sixth|"
-                      r"seventh|eighth|ninth|tenth|eleventh|twelfth)\s+$", re.IGNORECASE)
-_ORDINAL_WORDS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
-    start=1)}
+_ORDINAL = re.compile(
+    r"\b(\d{1,3})(?:st|nd|rd|th)\s+$|\b(first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth|eleventh|twelfth)\s+$",
+    re.IGNORECASE,
+)
+_ORDINAL_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+        start=1,
+    )
+}
 _THEME = re.compile(
     r"(?:themed|under\s+the\s+(?:theme|motto|slogan|title)|on\s+the\s+theme(?:\s+of)?|"
     r"(?:theme|motto|slogan)\s+(?:was|is|of\s+the\s+\w+\s+(?:was|is))|entitled|titled)\s*[:,]?\s*"
     r"[\"“«']([^\"”»']{3,160})[\"”»']",
     re.IGNORECASE,
 )
-_REMOTE = re.compile(r"\b(?:via|by|through)\s+video\s*(?:link|conference|call)|"
-                     r"\bvideoconference\b|\bvirtually\b|\bremotely\b|\bonline\s+format\b",
-                     re.IGNORECASE)
-_ATTEND = re.compile(r"\b(?:attend\w*|participat\w*|take\s+part|took\s+part|taking\s+part|"
-                     r"join\w*|address\w*|chair\w*|co-?chair\w*|host\w*|gather\w*)\b", re.IGNORECASE)
+_REMOTE = re.compile(
+    r"\b(?:via|by|through)\s+video\s*(?:link|conference|call)|"
+    r"\bvideoconference\b|\bvirtually\b|\bremotely\b|\bonline\s+format\b",
+    re.IGNORECASE,
+)
+_ATTEND = re.compile(
+    r"\b(?:attend\w*|participat\w*|take\s+part|took\s+part|taking\s+part|"
+    r"join\w*|address\w*|chair\w*|co-?chair\w*|host\w*|gather\w*)\b",
+    re.IGNORECASE,
+)
 _PLURAL = re.compile(r"s$")
-_KINDS = {"summit": "summit", "forum": "forum", "conference": "conference",
-          "congress": "congress", "ministerial": "meeting", "session": "session",
-          "council": "meeting", "meeting": "meeting"}
+_KINDS = {
+    "summit": "summit",
+    "forum": "forum",
+    "conference": "conference",
+    "congress": "congress",
+    "ministerial": "meeting",
+    "session": "session",
+    "council": "meeting",
+    "meeting": "meeting",
+}
 _LEADING_JUNK = re.compile(r"^(?:(?:the|of|and|for|on|in|de)\s+)+", re.IGNORECASE)
 
 
@@ -53,17 +72,20 @@ def gathering_name(analysis: Analysis, candidate: Candidate) -> tuple[str | None
     """The gathering's proper name (or None), its ordinal, and where the name starts."""
     trigger = candidate.trigger
     sentence = analysis.sentences[trigger.sentence]
-    before = analysis.text[sentence.start:trigger.start]
+    before = analysis.text[sentence.start : trigger.start]
     words = _NAME_BEFORE.search(before)
     name_part = _LEADING_JUNK.sub("", words.group(1) if words else "")
     name_part = re.sub(r"^\d{1,3}(?:st|nd|rd|th)\s+", "", name_part)
     name_start = trigger.start - len(name_part)
     head = trigger.text
     ordinal = None
-    ordinal_match = _ORDINAL.search(analysis.text[sentence.start:name_start])
+    ordinal_match = _ORDINAL.search(analysis.text[sentence.start : name_start])
     if ordinal_match:
-        ordinal = int(ordinal_match.group(1)) if ordinal_match.group(1) else \
-            _ORDINAL_WORDS[ordinal_match.group(2).lower()]
+        ordinal = (
+            int(ordinal_match.group(1))
+            if ordinal_match.group(1)
+            else _ORDINAL_WORDS[ordinal_match.group(2).lower()]
+        )
     if not name_part.strip() and not head[:1].isupper():
         return None, ordinal, trigger.start
     name = (name_part + head).strip()
@@ -75,12 +97,20 @@ def _participants(analysis: Analysis, candidate: Candidate, name_start: int) -> 
     sentence = analysis.sentences[trigger.sentence]
     found: list[Mention] = []
     for mention in embedded_mentions(analysis, name_start, trigger.end):
-        found.append(replace(mention, start=mention.start + name_start,
-                             end=mention.end + name_start, kind="igo" if mention.kind == "igo"
-                             else "state"))
-    in_sentence = [m for m in analysis.mentions_in(sentence)
-                   if m.kind in {"state", "person", "igo", "institution"}
-                   and not (name_start <= m.start < trigger.end)]
+        found.append(
+            replace(
+                mention,
+                start=mention.start + name_start,
+                end=mention.end + name_start,
+                kind="igo" if mention.kind == "igo" else "state",
+            )
+        )
+    in_sentence = [
+        m
+        for m in analysis.mentions_in(sentence)
+        if m.kind in {"state", "person", "igo", "institution"}
+        and not (name_start <= m.start < trigger.end)
+    ]
     if _ATTEND.search(sentence.text) or any("pair in focus" in m.rule for m in in_sentence):
         found.extend(in_sentence)
     seen: dict[str, Mention] = {}
@@ -111,8 +141,14 @@ def shape_gatherings(analysis: Analysis) -> dict[str, object]:
         participants = _participants(analysis, candidate, name_start)
         if name is None and not candidate.trigger.anaphoric and not participants:
             continue  # an unnamed "conference" with nobody taking part is not an event
-        gathering = Gathering(_kind(head), name, ordinal, _theme(analysis, sentence.index),
-                              remote)
-        shaped.append(replace(candidate, gathering=gathering, participants=tuple(participants),
-                              source=None, target=None))
+        gathering = Gathering(_kind(head), name, ordinal, _theme(analysis, sentence.index), remote)
+        shaped.append(
+            replace(
+                candidate,
+                gathering=gathering,
+                participants=tuple(participants),
+                source=None,
+                target=None,
+            )
+        )
     return {"candidates": tuple(shaped)}

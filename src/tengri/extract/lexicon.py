@@ -25,15 +25,26 @@ from tengri.ontology import cameo as cameo_code
 from tengri.ontology import is_valid
 
 _VERB_TAGS = ("VB", "VBZ", "VBD", "VBN", "VBG", "VBP")
-_IRREGULAR_EXTRA = {"be": {"VB": ["be"], "VBZ": ["is"], "VBD": ["was", "were"], "VBN": ["been"],
-                           "VBG": ["being"], "VBP": ["are", "am"]}}
+_IRREGULAR_EXTRA = {
+    "be": {
+        "VB": ["be"],
+        "VBZ": ["is"],
+        "VBD": ["was", "were"],
+        "VBN": ["been"],
+        "VBG": ["being"],
+        "VBP": ["are", "am"],
+    }
+}
 
 
 @functools.cache
 def inflections(lemma: str) -> dict[str, str]:
     """surface form -> Penn tag for a verb lemma (the first tag wins for shared forms)."""
-    table = _IRREGULAR_EXTRA.get(lemma) or getAllInflections(lemma, upos="VERB") or \
-        getAllInflectionsOOV(lemma, upos="VERB")
+    table = (
+        _IRREGULAR_EXTRA.get(lemma)
+        or getAllInflections(lemma, upos="VERB")
+        or getAllInflectionsOOV(lemma, upos="VERB")
+    )
     forms: dict[str, str] = {}
     for tag in ("VBD", "VBN", "VBG", "VBZ", "VB", "VBP"):
         for form in table.get(tag, ()):
@@ -102,16 +113,24 @@ def _compile(pattern: str, where: str) -> Pattern:
                 verb_group, verb_forms = group, forms
         elif core.startswith("["):
             options = [o.strip() for o in core[1:-1].split("|") if o.strip()]
-            piece = "(?:" + "|".join(
-                r"\s+".join(map(re.escape, o.split())) for o in sorted(options, key=len,
-                                                                       reverse=True)) + ")"
+            piece = (
+                "(?:"
+                + "|".join(
+                    r"\s+".join(map(re.escape, o.split()))
+                    for o in sorted(options, key=len, reverse=True)
+                )
+                + ")"
+            )
         elif core.startswith("~"):
             parts.append(rf"(?:\s+[\w'’\-,]+){{0,{int(core[1:])}}}")
             continue
         else:
             piece = re.escape(core)
-        parts.append(f"(?:\\s+{piece})?" if optional and parts else
-                     (f"(?:{piece})?" if optional else (r"\s+" + piece if parts else piece)))
+        parts.append(
+            f"(?:\\s+{piece})?"
+            if optional and parts
+            else (f"(?:{piece})?" if optional else (r"\s+" + piece if parts else piece))
+        )
     body = "".join(parts)
     try:
         regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
@@ -123,8 +142,10 @@ def _compile(pattern: str, where: str) -> Pattern:
 def _slots(values: object, where: str, entry_id: str) -> tuple[str, ...]:
     """Role slot names; YAML reads a bare `on` as a boolean, so insist on strings."""
     if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
-        raise TengriError(f"{where} ({entry_id}): role slots must be a list of quoted names "
-                          f"such as [subject, \"on\"]; got {values!r}")
+        raise TengriError(
+            f"{where} ({entry_id}): role slots must be a list of quoted names "
+            f'such as [subject, "on"]; got {values!r}'
+        )
     return tuple(values)
 
 
@@ -132,17 +153,24 @@ def _entry(raw: dict, where: str) -> Entry:
     try:
         entry_id, type_, cameo = raw["id"], raw["type"].upper(), str(raw["cameo"])
     except KeyError as exc:
-        raise TengriError(f"{where}: trigger entry needs id, type and cameo; missing {exc}") from exc
+        raise TengriError(
+            f"{where}: trigger entry needs id, type and cameo; missing {exc}"
+        ) from exc
     mode = raw.get("mode")
     if not is_valid(type_, mode):
         raise TengriError(f"{where} ({entry_id}): {type_}/{mode} is not a PLOVER type and mode")
     code = cameo_code(cameo)  # raises for an unknown code
     if code.plover_type and code.plover_type != type_:
-        raise TengriError(f"{where} ({entry_id}): CAMEO {cameo} is {code.plover_type} in the "
-                          f"crosswalk, not {type_}")
+        raise TengriError(
+            f"{where} ({entry_id}): CAMEO {cameo} is {code.plover_type} in the "
+            f"crosswalk, not {type_}"
+        )
     veto = raw.get("veto")
     return Entry(
-        id=entry_id, type=type_, mode=mode, cameo=cameo,
+        id=entry_id,
+        type=type_,
+        mode=mode,
+        cameo=cameo,
         verbs=tuple(_compile(p, f"{where} ({entry_id})") for p in raw.get("verbs", ())),
         nouns=tuple(_compile(p, f"{where} ({entry_id})") for p in raw.get("nouns", ())),
         source=_slots(raw.get("source", ("subject",)), where, entry_id),

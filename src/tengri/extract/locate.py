@@ -19,10 +19,14 @@ from tengri.kb.entities import EntityKind
 from tengri.model import Location, LocationPrecision
 
 _LOCATIVE = re.compile(r"\b(?:in|at|held\s+in|hosted\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
-_BRANCH = re.compile(r"^\s+(?:branch|branches|campus|office|plant|factory|subsidiary)\b",
-                     re.IGNORECASE)
-_PRECISION = {"site": LocationPrecision.POINT, "admin": LocationPrecision.ADMIN,
-              "region": LocationPrecision.REGION}
+_BRANCH = re.compile(
+    r"^\s+(?:branch|branches|campus|office|plant|factory|subsidiary)\b", re.IGNORECASE
+)
+_PRECISION = {
+    "site": LocationPrecision.POINT,
+    "admin": LocationPrecision.ADMIN,
+    "region": LocationPrecision.REGION,
+}
 
 
 def location_of(kb: KnowledgeBase, mention: Mention, on: object = None) -> Location | None:
@@ -33,11 +37,19 @@ def location_of(kb: KnowledgeBase, mention: Mention, on: object = None) -> Locat
     if entity.kind == EntityKind.PLACE:
         precision = _PRECISION.get(entity.subkind or "", LocationPrecision.CITY)
         name = kb.name_on(entity.id, on) if on is not None else entity.name  # type: ignore[arg-type]
-        return Location(mention.text, name, entity.country, entity.lat, entity.lon, precision,
-                        entity.id)
+        return Location(
+            mention.text, name, entity.country, entity.lat, entity.lon, precision, entity.id
+        )
     if entity.kind == EntityKind.STATE:
-        return Location(mention.text, entity.name, entity.id, entity.lat, entity.lon,
-                        LocationPrecision.COUNTRY, entity.id)
+        return Location(
+            mention.text,
+            entity.name,
+            entity.id,
+            entity.lat,
+            entity.lon,
+            LocationPrecision.COUNTRY,
+            entity.id,
+        )
     return None
 
 
@@ -48,16 +60,34 @@ def _as_state(kb: KnowledgeBase, mention: Mention | None) -> Mention | None:
     state = kb.get(mention.country)
     if state is None:
         return None
-    return Mention(mention.start, mention.end, mention.text, "state", state.id, state.id, None,
-                   "GOV", f"place {mention.text!r} stands for {state.id}")
+    return Mention(
+        mention.start,
+        mention.end,
+        mention.text,
+        "state",
+        state.id,
+        state.id,
+        None,
+        "GOV",
+        f"place {mention.text!r} stands for {state.id}",
+    )
 
 
 def _state_mention(kb: KnowledgeBase, country: str) -> Mention | None:
     state = kb.get(country)
     if state is None:
         return None
-    return Mention(0, 0, state.name, "state", state.id, state.id, None, "GOV",
-                   f"{state.id}: the country where it took place")
+    return Mention(
+        0,
+        0,
+        state.name,
+        "state",
+        state.id,
+        state.id,
+        None,
+        "GOV",
+        f"{state.id}: the country where it took place",
+    )
 
 
 def _slot_location(analysis: Analysis, candidate: Candidate) -> Location | None:
@@ -80,8 +110,8 @@ def _sentence_location(analysis: Analysis, candidate: Candidate) -> Location | N
     for mention in analysis.mentions_in(sentence):
         if mention.kind != "place":
             continue
-        before = analysis.text[max(sentence.start, mention.start - 15):mention.start]
-        after = analysis.text[mention.end:mention.end + 20]
+        before = analysis.text[max(sentence.start, mention.start - 15) : mention.start]
+        after = analysis.text[mention.end : mention.end + 20]
         if _LOCATIVE.search(before) or _BRANCH.match(after):
             return location_of(analysis.kb, mention, analysis.published)
     return None
@@ -90,15 +120,25 @@ def _sentence_location(analysis: Analysis, candidate: Candidate) -> Location | N
 def _refine_mode(candidate: Candidate) -> Candidate:
     """Where a meeting is held says what it is: in neither side's country, a third-location
     meeting (CAMEO 044); in one side's country, a visit by the other (042, with its 043)."""
-    if candidate.type != "CONSULT" or candidate.cameo != "040" or candidate.location is None \
-            or candidate.gathering is not None:
+    if (
+        candidate.type != "CONSULT"
+        or candidate.cameo != "040"
+        or candidate.location is None
+        or candidate.gathering is not None
+    ):
         return candidate
-    sides = [m for m in (candidate.source, candidate.target, *candidate.participants)
-             if m is not None and m.country]
+    sides = [
+        m
+        for m in (candidate.source, candidate.target, *candidate.participants)
+        if m is not None and m.country
+    ]
     countries = {m.country for m in sides}
     place = candidate.location.country
-    if len(countries) != 2 or not place or \
-            candidate.location.precision == LocationPrecision.UNKNOWN:
+    if (
+        len(countries) != 2
+        or not place
+        or candidate.location.precision == LocationPrecision.UNKNOWN
+    ):
         return candidate
     if place not in countries:
         return replace(candidate, mode="third-party", cameo="044")
@@ -116,28 +156,54 @@ def assign_locations(analysis: Analysis) -> dict[str, object]:
     for candidate in analysis.candidates:
         location = None
         if candidate.mode != "phone":
-            location = _slot_location(analysis, candidate) or _sentence_location(analysis, candidate)
+            location = _slot_location(analysis, candidate) or _sentence_location(
+                analysis, candidate
+            )
         target = candidate.target
         if target is not None and target.kind == "place" and location is None:
             location = location_of(kb, target, analysis.published)
         source = _as_state(kb, candidate.source)
         target = _as_state(kb, target)
-        if target is not None and source is not None and target.country == source.country and \
-                target.kind == "state" and candidate.target is not None and \
-                candidate.target.kind == "place":
+        if (
+            target is not None
+            and source is not None
+            and target.country == source.country
+            and target.kind == "state"
+            and candidate.target is not None
+            and candidate.target.kind == "place"
+        ):
             target = None  # a domestic trip: the place is the location, not a target
         participants = tuple(p for p in (_as_state(kb, m) for m in candidate.participants) if p)
-        if location is None and candidate.mode == "visit" and target is not None and \
-                candidate.cameo == "042" and target.country:
+        if (
+            location is None
+            and candidate.mode == "visit"
+            and target is not None
+            and candidate.cameo == "042"
+            and target.country
+        ):
             state = kb.get(target.country)
             if state is not None:
-                location = Location(None, state.name, state.id, state.lat, state.lon,
-                                    LocationPrecision.COUNTRY, state.id)
-        if target is None and candidate.type in {"COOPERATE", "AID"} and location is not None \
-                and source is not None and location.country and location.country != source.country:
+                location = Location(
+                    None,
+                    state.name,
+                    state.id,
+                    state.lat,
+                    state.lon,
+                    LocationPrecision.COUNTRY,
+                    state.id,
+                )
+        if (
+            target is None
+            and candidate.type in {"COOPERATE", "AID"}
+            and location is not None
+            and source is not None
+            and location.country
+            and location.country != source.country
+        ):
             target = _state_mention(kb, location.country)
-        updated = replace(candidate, source=source, target=target, participants=participants,
-                          location=location)
+        updated = replace(
+            candidate, source=source, target=target, participants=participants, location=location
+        )
         located.append(_refine_mode(updated))
     return {"candidates": tuple(_inherit_locations(located))}
 
@@ -146,14 +212,20 @@ def _inherit_locations(candidates: list[Candidate]) -> list[Candidate]:
     """An event without a place takes the place of another event told in the same sentence."""
     by_sentence: dict[int, Location] = {}
     for candidate in candidates:
-        if candidate.location is not None and candidate.location.precision != \
-                LocationPrecision.COUNTRY:
+        if (
+            candidate.location is not None
+            and candidate.location.precision != LocationPrecision.COUNTRY
+        ):
             by_sentence.setdefault(candidate.trigger.sentence, candidate.location)
     out = []
     for candidate in candidates:
-        if candidate.location is None and candidate.mode != "phone" and \
-                candidate.trigger.sentence in by_sentence:
-            candidate = _refine_mode(replace(candidate,
-                                             location=by_sentence[candidate.trigger.sentence]))
+        if (
+            candidate.location is None
+            and candidate.mode != "phone"
+            and candidate.trigger.sentence in by_sentence
+        ):
+            candidate = _refine_mode(
+                replace(candidate, location=by_sentence[candidate.trigger.sentence])
+            )
         out.append(candidate)
     return out

@@ -28,17 +28,28 @@ def _same_actor(a: Mention | None, b: Mention | None) -> bool:
         return True
     if a.country and a.country == b.country and "state" in {a.kind, b.kind}:
         return True
-    if a.country and a.country == b.country and "institution" in {a.kind, b.kind} and \
-            {a.kind, b.kind} <= {"institution", "person", "office"} and \
-            "GOV" in {a.sector, b.sector}:
+    if (
+        a.country
+        and a.country == b.country
+        and "institution" in {a.kind, b.kind}
+        and {a.kind, b.kind} <= {"institution", "person", "office"}
+        and "GOV" in {a.sector, b.sector}
+    ):
         return True  # "a Kremlin leader" and Putin
-    return a.country is not None and a.country == b.country and a.kind == b.kind == "person" \
+    return (
+        a.country is not None
+        and a.country == b.country
+        and a.kind == b.kind == "person"
         and (a.entity is None or b.entity is None)
+    )
 
 
 def _actor_set(candidate: Candidate) -> set[str]:
-    return {m.entity or m.country or m.text for m in
-            (candidate.source, candidate.target, *candidate.participants) if m is not None}
+    return {
+        m.entity or m.country or m.text
+        for m in (candidate.source, candidate.target, *candidate.participants)
+        if m is not None
+    }
 
 
 def _dates_overlap(a: Candidate, b: Candidate) -> bool:
@@ -63,8 +74,7 @@ def _gatherings_fit(a: Candidate, b: Candidate) -> bool:
         words_a, words_b = set(name_a.split()), set(name_b.split())
         return words_a <= words_b or words_b <= words_a
     # a session belongs to the gathering it is part of ("the plenary session" of the forum)
-    return a.gathering.kind == b.gathering.kind or "session" in {a.gathering.kind,
-                                                                 b.gathering.kind}
+    return a.gathering.kind == b.gathering.kind or "session" in {a.gathering.kind, b.gathering.kind}
 
 
 def _is_gathering(candidate: Candidate) -> bool:
@@ -75,12 +85,18 @@ def _same_event(lead: Candidate, other: Candidate) -> bool:
     if lead.type != other.type or lead.cameo != other.cameo:
         return False
     if _is_gathering(lead) or _is_gathering(other):
-        return _is_gathering(lead) and _is_gathering(other) and _gatherings_fit(lead, other) \
+        return (
+            _is_gathering(lead)
+            and _is_gathering(other)
+            and _gatherings_fit(lead, other)
             and _dates_overlap(lead, other)
-    if not (_same_actor(lead.source, other.source) and _same_actor(lead.target, other.target)):
-        if not (lead.participants and other.participants and
-                _actor_set(lead) == _actor_set(other)):
-            return False
+        )
+    same_roles = _same_actor(lead.source, other.source) and _same_actor(lead.target, other.target)
+    same_participants = bool(lead.participants and other.participants) and _actor_set(
+        lead
+    ) == _actor_set(other)
+    if not (same_roles or same_participants):
+        return False
     return _dates_overlap(lead, other) and _statuses_fit(lead, other)
 
 
@@ -88,11 +104,14 @@ def _antecedent(kept: list[Candidate], anaphor: Candidate, lede: int) -> int | N
     """The event a "the visit" refers to: the story's own event (told in the lede) before any
     background event of the same kind, else the latest one."""
     fitting = [
-        index for index, lead in enumerate(kept)
-        if lead.type == anaphor.type and lead.mode == anaphor.mode
+        index
+        for index, lead in enumerate(kept)
+        if lead.type == anaphor.type
+        and lead.mode == anaphor.mode
         and (lead.gathering is None) == (anaphor.gathering is None)
         and (anaphor.gathering is None or _gatherings_fit(lead, anaphor))
-        and _same_actor(lead.source, anaphor.source) and _same_actor(lead.target, anaphor.target)
+        and _same_actor(lead.source, anaphor.source)
+        and _same_actor(lead.target, anaphor.target)
     ]
     if not fitting:
         return None
@@ -103,19 +122,30 @@ def _antecedent(kept: list[Candidate], anaphor: Candidate, lede: int) -> int | N
 def _absorb(lead: Candidate, other: Candidate) -> Candidate:
     """The lead event with the other's trigger as a mention and its missing details filled in."""
     changes: dict[str, object] = {"mentions": (*lead.mentions, other.trigger)}
-    if (lead.date is None or lead.date.precision == DatePrecision.UNKNOWN) and other.date and \
-            other.date.precision != DatePrecision.UNKNOWN:
+    if (
+        (lead.date is None or lead.date.precision == DatePrecision.UNKNOWN)
+        and other.date
+        and other.date.precision != DatePrecision.UNKNOWN
+    ):
         changes["date"] = other.date
-    if other.location is not None and other.location.precision not in {
-            LocationPrecision.UNKNOWN} and (lead.location is None or (
-            lead.location.precision == LocationPrecision.COUNTRY and
-            other.location.precision in {LocationPrecision.CITY, LocationPrecision.POINT})):
+    if (
+        other.location is not None
+        and other.location.precision not in {LocationPrecision.UNKNOWN}
+        and (
+            lead.location is None
+            or (
+                lead.location.precision == LocationPrecision.COUNTRY
+                and other.location.precision in {LocationPrecision.CITY, LocationPrecision.POINT}
+            )
+        )
+    ):
         changes["location"] = other.location
     if lead.quantity is None and other.quantity is not None:
         changes["quantity"] = other.quantity
     if lead.gathering is not None and other.gathering is not None:
         changes["gathering"] = Gathering(
-            lead.gathering.kind, lead.gathering.name or other.gathering.name,
+            lead.gathering.kind,
+            lead.gathering.name or other.gathering.name,
             lead.gathering.ordinal or other.gathering.ordinal,
             lead.gathering.theme or other.gathering.theme,
             lead.gathering.remote or other.gathering.remote,
@@ -159,16 +189,16 @@ def _counterpart(candidate: Candidate) -> Candidate | None:
     if candidate.source is None or candidate.target is None:
         return None
     cameo = "043" if candidate.cameo == "042" else "042"
-    return replace(candidate, cameo=cameo, source=candidate.target, target=candidate.source,
-                   mentions=())
+    return replace(
+        candidate, cameo=cameo, source=candidate.target, target=candidate.source, mentions=()
+    )
 
 
 def merge_events(analysis: Analysis) -> dict[str, object]:
     """Merge repeated mentions, add the other side of visits, and publish the events."""
     lede = max((s.index for s in analysis.sentences if s.paragraph == 0), default=0)
     candidates = fold_embedded(analysis, list(analysis.candidates))
-    merged = [status_by_date(c, analysis.published)
-              for c in merge_candidates(candidates, lede)]
+    merged = [status_by_date(c, analysis.published) for c in merge_candidates(candidates, lede)]
     with_sides = list(merged)
     for candidate in merged:
         other = _counterpart(candidate)

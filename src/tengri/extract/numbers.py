@@ -9,33 +9,109 @@ from dataclasses import dataclass
 from tengri.model import Qualifier
 
 _UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
-    "a dozen": 12, "a thousand": 1000, "a million": 1_000_000, "a billion": 1_000_000_000,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a hundred": 100,
+    "one hundred": 100,
+    "a dozen": 12,
+    "a thousand": 1000,
+    "a million": 1_000_000,
+    "a billion": 1_000_000_000,
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "mln": 1_000_000,
-           "m": 1_000_000, "mn": 1_000_000, "billion": 1_000_000_000, "bln": 1_000_000_000,
-           "bn": 1_000_000_000, "b": 1_000_000_000, "trillion": 1_000_000_000_000,
-           "tn": 1_000_000_000_000, "trln": 1_000_000_000_000}
-_VAGUE = {"hundreds": 100, "thousands": 1_000, "tens of thousands": 10_000,
-          "hundreds of thousands": 100_000, "millions": 1_000_000, "dozens": 12,
-          "billions": 1_000_000_000}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "mln": 1_000_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "billion": 1_000_000_000,
+    "bln": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "tn": 1_000_000_000_000,
+    "trln": 1_000_000_000_000,
+}
+_VAGUE = {
+    "hundreds": 100,
+    "thousands": 1_000,
+    "tens of thousands": 10_000,
+    "hundreds of thousands": 100_000,
+    "millions": 1_000_000,
+    "dozens": 12,
+    "billions": 1_000_000_000,
+}
 _TIMES = {"once": 1, "twice": 2, "thrice": 3}
-_CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₸": "KZT",
-               "₽": "RUB", "usd": "USD", "eur": "EUR", "rub": "RUB", "kzt": "KZT",
-               "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
-               "roubles": "RUB", "rubles": "RUB", "tenge": "KZT", "yuan": "CNY",
-               "pounds": "GBP"}
+_CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "CNY",
+    "₸": "KZT",
+    "₽": "RUB",
+    "usd": "USD",
+    "eur": "EUR",
+    "rub": "RUB",
+    "kzt": "KZT",
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "tenge": "KZT",
+    "yuan": "CNY",
+    "pounds": "GBP",
+}
 _QUALIFIERS = [
-    (re.compile(r"(?:more\s+than|over|above|exceeding|in\s+excess\s+of|upwards\s+of|at\s+least|"
-                r"no\s+fewer\s+than|no\s+less\s+than)\s+$", re.I), Qualifier.MORE_THAN),
-    (re.compile(r"(?:less\s+than|fewer\s+than|under|below|up\s+to|nearly|almost)\s+$", re.I),
-     Qualifier.LESS_THAN),
-    (re.compile(r"(?:about|around|some|approximately|roughly|an\s+estimated|estimated|"
-                r"close\s+to|some\s+\d+)\s+$", re.I), Qualifier.ABOUT),
+    (
+        re.compile(
+            r"(?:more\s+than|over|above|exceeding|in\s+excess\s+of|upwards\s+of|at\s+least|"
+            r"no\s+fewer\s+than|no\s+less\s+than)\s+$",
+            re.I,
+        ),
+        Qualifier.MORE_THAN,
+    ),
+    (
+        re.compile(r"(?:less\s+than|fewer\s+than|under|below|up\s+to|nearly|almost)\s+$", re.I),
+        Qualifier.LESS_THAN,
+    ),
+    (
+        re.compile(
+            r"(?:about|around|some|approximately|roughly|an\s+estimated|estimated|"
+            r"close\s+to|some\s+\d+)\s+$",
+            re.I,
+        ),
+        Qualifier.ABOUT,
+    ),
 ]
 _WORD_NUMBER = "|".join(sorted((re.escape(w) for w in _UNITS_WORDS), key=len, reverse=True))
 _SCALE = "|".join(sorted((re.escape(s) for s in _SCALES), key=len, reverse=True))
@@ -63,7 +139,7 @@ class Number:
 
 
 def _qualifier(text: str, start: int) -> Qualifier:
-    before = text[max(0, start - 30):start]
+    before = text[max(0, start - 30) : start]
     for pattern, qualifier in _QUALIFIERS:
         if pattern.search(before):
             return qualifier
@@ -76,13 +152,22 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     found: list[Number] = []
     for match in NUMBER.finditer(text, start, end):
         if match["times"]:
-            found.append(Number(_TIMES[match["times"].lower()], match.start(), match.end(),
-                                Qualifier.EXACT, None, True))
+            found.append(
+                Number(
+                    _TIMES[match["times"].lower()],
+                    match.start(),
+                    match.end(),
+                    Qualifier.EXACT,
+                    None,
+                    True,
+                )
+            )
             continue
         if match["vague"]:
             value = _VAGUE[re.sub(r"\s+", " ", match["vague"].lower())]
-            found.append(Number(value, match.start(), match.end(), Qualifier.MORE_THAN, None,
-                                False))
+            found.append(
+                Number(value, match.start(), match.end(), Qualifier.MORE_THAN, None, False)
+            )
             continue
         if match["digits"]:
             digits = match["digits"]
@@ -98,6 +183,9 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             scale = ""  # "5 m" is metres; only "$5m" is millions
         value *= _SCALES.get(scale, 1)
         currency = _CURRENCIES.get((match["cur"] or match["cur2"] or "").lower())
-        found.append(Number(value, match.start(), match.end(), _qualifier(text, match.start()),
-                            currency, False))
+        found.append(
+            Number(
+                value, match.start(), match.end(), _qualifier(text, match.start()), currency, False
+            )
+        )
     return found

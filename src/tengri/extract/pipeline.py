@@ -43,8 +43,7 @@ def _segment(analysis: Analysis) -> dict[str, object]:
     return {"sentences": tuple(sentences), "title": analysis.document.title or title}
 
 
-def _step(name: str, run: Callable[[Analysis], dict[str, object]], reads: str,
-          writes: str) -> Step:
+def _step(name: str, run: Callable[[Analysis], dict[str, object]], reads: str, writes: str) -> Step:
     return Step(name, run, frozenset(reads.split()), frozenset(writes.split()))
 
 

@@ -26,11 +26,11 @@ def quantity_of(analysis: Analysis, candidate: Candidate) -> Quantity | None:
     for number in numbers:
         if number.times:
             return Quantity(number.value, _UNIT_OF_TYPE.get(candidate.type, "times"))
-        counted = _COUNTED.search(analysis.text[number.end:trigger.end])
+        counted = _COUNTED.search(analysis.text[number.end : trigger.end])
         unit = number.currency or (counted.group(1).lower() if counted else "items")
         return Quantity(number.value, unit)
     if candidate.type == "AID":
-        window = analysis.text[max(0, trigger.start - 40):trigger.end + 40]
+        window = analysis.text[max(0, trigger.start - 40) : trigger.end + 40]
         money = [n for n in find_numbers(window) if n.currency]
         if money:
             return Quantity(money[0].value, money[0].currency or "USD")
@@ -39,6 +39,8 @@ def quantity_of(analysis: Analysis, candidate: Candidate) -> Quantity | None:
 
 def assign_quantities(analysis: Analysis) -> dict[str, object]:
     """Attach the quantity each candidate's trigger phrase states, if any."""
-    return {"candidates": tuple(
-        replace(c, quantity=quantity_of(analysis, c)) for c in analysis.candidates
-    )}
+    return {
+        "candidates": tuple(
+            replace(c, quantity=quantity_of(analysis, c)) for c in analysis.candidates
+        )
+    }

@@ -17,9 +17,15 @@ from tengri.model import (
 )
 from tengri.ontology import cameo as cameo_code
 
-_KINDS = {"state": ActorKind.STATE, "person": ActorKind.PERSON, "igo": ActorKind.IGO,
-          "institution": ActorKind.ORGANIZATION, "group": ActorKind.GROUP,
-          "office": ActorKind.PERSON, "place": ActorKind.STATE}
+_KINDS = {
+    "state": ActorKind.STATE,
+    "person": ActorKind.PERSON,
+    "igo": ActorKind.IGO,
+    "institution": ActorKind.ORGANIZATION,
+    "group": ActorKind.GROUP,
+    "office": ActorKind.PERSON,
+    "place": ActorKind.STATE,
+}
 
 
 def actor_of(analysis: Analysis, mention: Mention | None) -> Actor | None:
@@ -41,8 +47,11 @@ def actor_of(analysis: Analysis, mention: Mention | None) -> Actor | None:
         igo = entity.id
     elif entity is not None and entity.parent and entity.parent.startswith("igo:"):
         igo = entity.parent
-    inferred = mention.rule.endswith("the pair in focus") or "->" in mention.rule \
+    inferred = (
+        mention.rule.endswith("the pair in focus")
+        or "->" in mention.rule
         or mention.start >= mention.end
+    )
     return Actor(
         text=mention.text,
         name=name,
@@ -58,8 +67,9 @@ def actor_of(analysis: Analysis, mention: Mention | None) -> Actor | None:
     )
 
 
-def evidence_for(analysis: Analysis, sentence: Sentence, start: int | None = None,
-                 end: int | None = None) -> Evidence:
+def evidence_for(
+    analysis: Analysis, sentence: Sentence, start: int | None = None, end: int | None = None
+) -> Evidence:
     """The sentence as evidence, with the trigger's span when there is one."""
     trigger = None
     if start is not None and end is not None:
@@ -68,8 +78,7 @@ def evidence_for(analysis: Analysis, sentence: Sentence, start: int | None = Non
 
 
 def evidence_of_trigger(analysis: Analysis, trigger: Trigger) -> Evidence:
-    return evidence_for(analysis, analysis.sentences[trigger.sentence], trigger.start,
-                        trigger.end)
+    return evidence_for(analysis, analysis.sentences[trigger.sentence], trigger.start, trigger.end)
 
 
 def _confidence(candidate: Candidate) -> float:

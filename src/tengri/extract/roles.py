@@ -27,25 +27,54 @@ _PREPOSITION_BEFORE = re.compile(
     r"invitation\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,1}$",
     re.IGNORECASE,
 )
-_OBJECT_GAP = re.compile(r"^\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
-                         r"(?:(?:[\w-]+\s+){0,2}(?:counterpart|colleague)s?\s+)?$", re.IGNORECASE)
-_COORDINATION = re.compile(r"^\s*(?:,|and|,\s*and|&|as\s+well\s+as|together\s+with)\s*$",
-                           re.IGNORECASE)
-_MEMBERS_OF = re.compile(r"(?:^|\b)\s*(?:members?|representatives?|delegations?|officials?|"
-                         r"leaders?|heads?(?:\s+of\s+(?:state|government))?|envoys?|ministers?|"
-                         r"foreign\s+ministers|defence\s+ministers|defense\s+ministers)\s+"
-                         r"(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_OBJECT_GAP = re.compile(
+    r"^\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}(?:counterpart|colleague)s?\s+)?$",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(
+    r"^\s*(?:,|and|,\s*and|&|as\s+well\s+as|together\s+with)\s*$", re.IGNORECASE
+)
+_MEMBERS_OF = re.compile(
+    r"(?:^|\b)\s*(?:members?|representatives?|delegations?|officials?|"
+    r"leaders?|heads?(?:\s+of\s+(?:state|government))?|envoys?|ministers?|"
+    r"foreign\s+ministers|defence\s+ministers|defense\s+ministers)\s+"
+    r"(?:of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "the Astana branch of MGIMO began …": the institution after "branch of" is the actor.
-_HEAD_OF = re.compile(r"\b(?:branch|branches|campus|office|subsidiary|affiliate|delegation|"
-                      r"representatives|embassy|mission)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_HEAD_OF = re.compile(
+    r"\b(?:branch|branches|campus|office|subsidiary|affiliate|delegation|"
+    r"representatives|embassy|mission)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:[\w-]+\s+){0,2}$")
 _PRONOUN_POSSESSOR = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$",
-                          re.IGNORECASE)
+_PASSIVE_AUX = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
 
 # Sectors of groups that do not act in international politics on their own account.
-_NONPOLITICAL_SECTORS = frozenset({"CVL", "BUS", "EDU", "MED", "SPT", "SPORT", "REF", "HLH",
-                                   "AGR", "LAB", "CRM", "ELI", "ENV", "REL", "JRN", "NGM"})
+_NONPOLITICAL_SECTORS = frozenset(
+    {
+        "CVL",
+        "BUS",
+        "EDU",
+        "MED",
+        "SPT",
+        "SPORT",
+        "REF",
+        "HLH",
+        "AGR",
+        "LAB",
+        "CRM",
+        "ELI",
+        "ENV",
+        "REL",
+        "JRN",
+        "NGM",
+    }
+)
 _ACTOR_KINDS = frozenset({"state", "person", "igo", "institution", "group", "office"})
 
 
@@ -82,8 +111,13 @@ class _Slots:
         sentence = analysis.sentences[trigger.sentence]
         self.sentence = sentence
         self.clause = _clause(analysis, sentence, trigger)
-        self.mentions = [m for m in mentions if sentence.start <= m.start < sentence.end
-                         and _usable(m) and not (m.start < trigger.end and trigger.start < m.end)]
+        self.mentions = [
+            m
+            for m in mentions
+            if sentence.start <= m.start < sentence.end
+            and _usable(m)
+            and not (m.start < trigger.end and trigger.start < m.end)
+        ]
 
     def fill(self, slot: str) -> list[Mention]:
         if slot == "subject":
@@ -109,9 +143,9 @@ class _Slots:
         current = chosen
         for mention in ordered:
             if leftwards and mention.end <= current.start:
-                gap = self.text[mention.end:current.start]
+                gap = self.text[mention.end : current.start]
             elif not leftwards and mention.start >= current.end:
-                gap = self.text[current.end:mention.start]
+                gap = self.text[current.end : mention.start]
             else:
                 continue
             if _COORDINATION.match(gap) and mention.kind != "place":
@@ -127,49 +161,72 @@ class _Slots:
         elif "," in joined and not any(g != "," for g in joined):
             chain = []
         group = same_span + [m for m, _ in chain]
-        return sorted({(m.start, m.entity or m.text): m for m in group}.values(),
-                      key=lambda m: m.start)
+        return sorted(
+            {(m.start, m.entity or m.text): m for m in group}.values(), key=lambda m: m.start
+        )
 
     def adjective(self) -> list[Mention]:
-        """"Azerbaijani shelling", "US strikes": the state named by the adjective before a noun."""
-        before = [m for m in self.mentions if m.end <= self.trigger.start and m.kind in {
-            "adjective", "state"} and self.text[m.end:self.trigger.start].strip() == ""]
+        """ "Azerbaijani shelling", "US strikes": the state named by the adjective before a noun."""
+        before = [
+            m
+            for m in self.mentions
+            if m.end <= self.trigger.start
+            and m.kind in {"adjective", "state"}
+            and self.text[m.end : self.trigger.start].strip() == ""
+        ]
         if not before:
             return []
         mention = before[-1]
-        return [Mention(mention.start, mention.end, mention.text, "state", mention.country,
-                        mention.country, None, "GOV", f"adjective of {mention.country}")]
+        return [
+            Mention(
+                mention.start,
+                mention.end,
+                mention.text,
+                "state",
+                mention.country,
+                mention.country,
+                None,
+                "GOV",
+                f"adjective of {mention.country}",
+            )
+        ]
 
     def participle_subject(self) -> list[Mention]:
-        """", accusing Moscow of …": a participle after a comma takes the sentence's subject."""
+        """ ", accusing Moscow of …": a participle after a comma takes the sentence's subject."""
         sentence = self.sentence
-        first = [m for m in self.mentions if sentence.start <= m.start < self.trigger.start
-                 and m.kind != "place"]
+        first = [
+            m
+            for m in self.mentions
+            if sentence.start <= m.start < self.trigger.start and m.kind != "place"
+        ]
         for mention in first:
-            prefix = self.text[max(sentence.start, mention.start - 30):mention.start]
+            prefix = self.text[max(sentence.start, mention.start - 30) : mention.start]
             if not _PREPOSITION_BEFORE.search(prefix):
                 return self._with_coordinated(mention, leftwards=False)
         return []
 
     def subject(self) -> list[Mention]:
-        if self.trigger.form == "VBG" and re.search(r",\s*$", self.text[
-                max(0, self.trigger.start - 3):self.trigger.start]):
+        if self.trigger.form == "VBG" and re.search(
+            r",\s*$", self.text[max(0, self.trigger.start - 3) : self.trigger.start]
+        ):
             return self.participle_subject()
         left, _ = self.clause
         before = [m for m in self.mentions if left <= m.start and m.end <= self.trigger.start]
         for mention in reversed(before):
-            prefix = self.text[max(left, mention.start - 40):mention.start]
+            prefix = self.text[max(left, mention.start - 40) : mention.start]
             if _HEAD_OF.search(prefix):
                 return self._with_coordinated(mention, leftwards=True)
             if _PREPOSITION_BEFORE.search(prefix) and mention.kind != "person":
                 continue
-            if _PREPOSITION_BEFORE.search(prefix) and re.search(r"\b(?:of|by|with|to|for)\s+$",
-                                                                 prefix, re.IGNORECASE):
+            if _PREPOSITION_BEFORE.search(prefix) and re.search(
+                r"\b(?:of|by|with|to|for)\s+$", prefix, re.IGNORECASE
+            ):
                 continue
             if _MEMBERS_OF.search(prefix):
                 return self._with_coordinated(mention, leftwards=True)
-            if mention.kind == "place" and re.search(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?$",
-                                                     prefix, re.IGNORECASE):
+            if mention.kind == "place" and re.search(
+                r"\b(?:in|at|to|from|near)\s+(?:the\s+)?$", prefix, re.IGNORECASE
+            ):
                 continue
             return self._with_coordinated(mention, leftwards=True)
         return []
@@ -178,7 +235,7 @@ class _Slots:
         _, right = self.clause
         after = [m for m in self.mentions if self.trigger.end <= m.start < right]
         for mention in after:
-            gap = self.text[self.trigger.end:mention.start]
+            gap = self.text[self.trigger.end : mention.start]
             if _OBJECT_GAP.match(gap) or _MEMBERS_OF.match(gap.replace("the ", "", 1)):
                 return self._with_coordinated(mention, leftwards=False)
             break
@@ -187,10 +244,11 @@ class _Slots:
     def possessor(self) -> list[Mention]:
         left, _ = self.clause
         before = [m for m in self.mentions if left <= m.start and m.end <= self.trigger.start]
-        if before and _POSSESSIVE.match(self.text[before[-1].end:self.trigger.start]):
+        if before and _POSSESSIVE.match(self.text[before[-1].end : self.trigger.start]):
             return [before[-1]]
-        if _PRONOUN_POSSESSOR.search(self.text[max(left, self.trigger.start - 30):
-                                               self.trigger.start]):
+        if _PRONOUN_POSSESSOR.search(
+            self.text[max(left, self.trigger.start - 30) : self.trigger.start]
+        ):
             return self.subject()
         return []
 
@@ -206,7 +264,7 @@ class _Slots:
             if not after:
                 continue
             first = after[0]
-            gap = self.text[match.end():first.start]
+            gap = self.text[match.end() : first.start]
             if _OBJECT_GAP.match(gap) or _MEMBERS_OF.match(gap):
                 found = self._with_coordinated(first, leftwards=False)
                 if word == "between" and len(found) == 1:
@@ -218,7 +276,7 @@ class _Slots:
 def _passive(analysis: Analysis, trigger: Trigger) -> bool:
     if trigger.form not in {"VBN", "VBD"}:
         return False
-    before = analysis.text[max(0, trigger.start - 25):trigger.start]
+    before = analysis.text[max(0, trigger.start - 25) : trigger.start]
     return bool(_PASSIVE_AUX.search(before))
 
 
@@ -241,9 +299,10 @@ _AT_INVITATION = re.compile(r"\b(?:at|upon|on)\s+the\s+$", re.IGNORECASE)
 
 
 def at_invitation(analysis: Analysis, trigger: Trigger) -> bool:
-    """"At the invitation of X, Y visited …": background to another event, not news itself."""
+    """ "At the invitation of X, Y visited …": background to another event, not news itself."""
     return trigger.entry == "invite" and bool(
-        _AT_INVITATION.search(analysis.text[max(0, trigger.start - 12):trigger.start]))
+        _AT_INVITATION.search(analysis.text[max(0, trigger.start - 12) : trigger.start])
+    )
 
 
 def _invitee(analysis: Analysis, slots: _Slots, source: Mention) -> Mention | None:
@@ -251,10 +310,14 @@ def _invitee(analysis: Analysis, slots: _Slots, source: Mention) -> Mention | No
     if not at_invitation(analysis, slots.trigger):
         return None
     for mention in slots.mentions:
-        if mention.start > source.end and re.match(r"^\s*,\s*$",
-                                                   analysis.text[source.end:mention.start]):
+        if mention.start > source.end and re.match(
+            r"^\s*,\s*$", analysis.text[source.end : mention.start]
+        ):
             return mention
-        if mention.start > source.end and analysis.text[source.end:mention.start].strip(" ,") == "":
+        if (
+            mention.start > source.end
+            and analysis.text[source.end : mention.start].strip(" ,") == ""
+        ):
             return mention
     return None
 
@@ -264,9 +327,17 @@ def _crowd(analysis: Analysis, trigger: Trigger) -> Mention | None:
     sentence = analysis.sentences[trigger.sentence]
     for mention in analysis.mentions_in(sentence):
         if mention.kind == "place" and mention.country:
-            return Mention(trigger.start, trigger.start, "protesters", "group", None,
-                           mention.country, None, "CVL",
-                           f"unnamed crowd in {mention.text} ({mention.country})")
+            return Mention(
+                trigger.start,
+                trigger.start,
+                "protesters",
+                "group",
+                None,
+                mention.country,
+                None,
+                "CVL",
+                f"unnamed crowd in {mention.text} ({mention.country})",
+            )
         if mention.kind == "group" and mention.country:
             return mention
     return None
@@ -292,11 +363,19 @@ def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate |
     target = targets[0] if targets else (sources[1] if len(sources) > 1 else None)
     if entry.id == "invite" and target is None and source is not None:
         target = _invitee(analysis, slots, source)
-    if target is not None and source is not None and target.country == source.country and (
-            target.entity == source.entity or target.kind == "state"):
+    if (
+        target is not None
+        and source is not None
+        and target.country == source.country
+        and (target.entity == source.entity or target.kind == "state")
+    ):
         target = None  # an actor does not visit or meet its own state
-    if source is None and target is not None and _passive(analysis, trigger) and \
-            entry.type in {"ASSAULT", "COERCE", "SANCTION"}:
+    if (
+        source is None
+        and target is not None
+        and _passive(analysis, trigger)
+        and entry.type in {"ASSAULT", "COERCE", "SANCTION"}
+    ):
         pass  # "was killed in Tehran": a victim with no named attacker is still an event
     elif source is None and entry.actors == "any" and not trigger.anaphoric:
         source = _crowd(analysis, trigger)
@@ -308,8 +387,13 @@ def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate |
         if entry.needs_target and target is None:
             return None
     return Candidate(
-        trigger=trigger, type=entry.type, mode=entry.mode, cameo=entry.cameo,
-        source=source, target=target, participants=tuple(participants),
+        trigger=trigger,
+        type=entry.type,
+        mode=entry.mode,
+        cameo=entry.cameo,
+        source=source,
+        target=target,
+        participants=tuple(participants),
         contexts=entry.contexts,
     )
 

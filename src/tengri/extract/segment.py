@@ -90,8 +90,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(chunk):
         stop = start + match.end()
         first_dot = start + match.start()
-        if text[first_dot] == "." and match.end() - match.start() == 1 and _is_abbreviation(
-            text, first_dot
+        if (
+            text[first_dot] == "."
+            and match.end() - match.start() == 1
+            and _is_abbreviation(text, first_dot)
         ):
             continue
         spans.append((position, stop))
@@ -132,8 +134,13 @@ def segment(text: str) -> tuple[list[Sentence], str | None]:
         block = text[start:end]
         if not _is_body(block):
             stripped = block.strip()
-            if not sentences and title is None and len(_WORD.findall(stripped)) >= 3 \
-                    and not _TERMINAL.search(stripped) and _title_case(stripped):
+            if (
+                not sentences
+                and title is None
+                and len(_WORD.findall(stripped)) >= 3
+                and not _TERMINAL.search(stripped)
+                and _title_case(stripped)
+            ):
                 title = stripped
             continue
         for s, e in split_sentences(text, start, end):

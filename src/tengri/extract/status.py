@@ -35,8 +35,7 @@ _CANCEL_BEFORE = re.compile(
     r"put\s+off|abandon(?:ed|s)?)(?:\s+[\w'’-]+){0,4}\s+$",
     re.IGNORECASE,
 )
-_DENIAL = re.compile(r"\b(?:denied|denies|dismissed\s+(?:reports|claims)|refuted)\b",
-                     re.IGNORECASE)
+_DENIAL = re.compile(r"\b(?:denied|denies|dismissed\s+(?:reports|claims)|refuted)\b", re.IGNORECASE)
 _HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:could|might|may|should|would\s+like\s+to|if|unless|whether|possibly|possible|"
     r"potential(?:ly)?|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|hope[sd]?\s+to|hoping\s+to|"
@@ -76,11 +75,16 @@ _ONGOING_NOUN = re.compile(
     re.IGNORECASE,
 )
 _PAST_FORMS = {"VBD", "VBN"}
-_AFTER = re.compile(r"\b(?:after|following|since|in\s+response\s+to|days\s+after)\s+"
-                    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$",
-                    re.IGNORECASE)
-_PAST_GOVERNOR = re.compile(r"\b(?:called|phoned|met|visited|travelled|traveled|flew|went|came|"
-                            r"arrived|wrote|sent|used|telephoned)\b[^.;]*\bto\s+$", re.IGNORECASE)
+_AFTER = re.compile(
+    r"\b(?:after|following|since|in\s+response\s+to|days\s+after)\s+"
+    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_PAST_GOVERNOR = re.compile(
+    r"\b(?:called|phoned|met|visited|travelled|traveled|flew|went|came|"
+    r"arrived|wrote|sent|used|telephoned)\b[^.;]*\bto\s+$",
+    re.IGNORECASE,
+)
 
 
 def status_of(analysis: Analysis, candidate: Candidate) -> tuple[EventStatus, str | None]:
@@ -91,14 +95,16 @@ def status_of(analysis: Analysis, candidate: Candidate) -> tuple[EventStatus, st
     sentence = analysis.sentences[trigger.sentence]
     left, right = _clause(analysis, sentence, trigger)
     left = max(sentence.start, min(left, trigger.start - 80))
-    before = analysis.text[left:trigger.start]
-    after = analysis.text[trigger.end:right]
+    before = analysis.text[left : trigger.start]
+    after = analysis.text[trigger.end : right]
     near = before[-60:]
-    if _NEGATION_BEFORE.search(near) or _CANCEL_BEFORE.search(near) or (
-        trigger.form == "noun" and _NEGATION_AFTER.search(after)
+    if (
+        _NEGATION_BEFORE.search(near)
+        or _CANCEL_BEFORE.search(near)
+        or (trigger.form == "noun" and _NEGATION_AFTER.search(after))
     ):
         return EventStatus.NEGATED, "negation"
-    if _DENIAL.search(analysis.text[sentence.start:trigger.start]):
+    if _DENIAL.search(analysis.text[sentence.start : trigger.start]):
         return EventStatus.NEGATED, "denial"
     if _HYPOTHETICAL_BEFORE.search(near):
         return EventStatus.HYPOTHETICAL, "modal"
@@ -108,11 +114,17 @@ def status_of(analysis: Analysis, candidate: Candidate) -> tuple[EventStatus, st
         return EventStatus.ONGOING, "progressive"
     if _AFTER.search(near[-25:]):
         return EventStatus.OCCURRED, "after"
-    if trigger.entry == "visit" and trigger.form == "VBD" and re.match(
-            r"(?i)(?:arriv|land)", trigger.text):
+    if (
+        trigger.entry == "visit"
+        and trigger.form == "VBD"
+        and re.match(r"(?i)(?:arriv|land)", trigger.text)
+    ):
         return EventStatus.ONGOING, "arrival"  # a visit that has just begun
-    if trigger.form in {"VB", "VBP"} and re.search(r"\bto\s+$", near) and \
-            _PAST_GOVERNOR.search(near):
+    if (
+        trigger.form in {"VB", "VBP"}
+        and re.search(r"\bto\s+$", near)
+        and _PAST_GOVERNOR.search(near)
+    ):
         return EventStatus.OCCURRED, "purpose"  # "called Putin to congratulate him"
     if trigger.form == "noun":
         if _ONGOING_NOUN.search(near) or _ONGOING_NOUN.search(after[:40]):

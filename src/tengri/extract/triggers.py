@@ -39,24 +39,28 @@ def _form(pattern: Pattern, match: re.Match[str], is_noun: bool) -> str:
     return pattern.verb_forms.get(verb, "VB")
 
 
-def _candidates(entry: Entry, order: int, sentence: Sentence, text: str,
-                wanted: list[tuple[bool, int]]) -> list[tuple[int, int, int, int, Trigger]]:
+def _candidates(
+    entry: Entry, order: int, sentence: Sentence, text: str, wanted: list[tuple[bool, int]]
+) -> list[tuple[int, int, int, int, Trigger]]:
     """Matches of the wanted patterns of one entry in one sentence, with their sort keys."""
     found = []
     for is_noun, p_index in wanted:
         pattern = (entry.nouns if is_noun else entry.verbs)[p_index]
         for match in pattern.regex.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            before = text[max(sentence.start, start - 40):start]
+            before = text[max(sentence.start, start - 40) : start]
             form = _form(pattern, match, is_noun)
             if form == "VB" and _NOUN_CONTEXT.search(before) and not _VERB_CONTEXT.search(before):
                 continue  # "a visit": the noun pattern will take it
-            if is_noun and _VERB_CONTEXT.search(before) and not _NOUN_CONTEXT.search(before) \
-                    and any(p.regex.fullmatch(match.group(0)) for p in entry.verbs):
+            if (
+                is_noun
+                and _VERB_CONTEXT.search(before)
+                and not _NOUN_CONTEXT.search(before)
+                and any(p.regex.fullmatch(match.group(0)) for p in entry.verbs)
+            ):
                 continue  # "to visit": the verb pattern takes it
             anaphoric = is_noun and entry.anaphora and bool(_ANAPHORIC.search(before))
-            trigger = Trigger(entry.id, start, end, match.group(0), sentence.index, form,
-                              anaphoric)
+            trigger = Trigger(entry.id, start, end, match.group(0), sentence.index, form, anaphoric)
             found.append((end - start, _weight(pattern), -order, start, trigger))
     return found
 
@@ -64,8 +68,9 @@ def _candidates(entry: Entry, order: int, sentence: Sentence, text: str,
 def _vetoed(entry: Entry, sentence: Sentence, trigger: Trigger) -> bool:
     if entry.veto is None:
         return False
-    window = sentence.text[max(0, trigger.start - sentence.start - 40):
-                           trigger.end - sentence.start + 40]
+    window = sentence.text[
+        max(0, trigger.start - sentence.start - 40) : trigger.end - sentence.start + 40
+    ]
     return bool(entry.veto.search(window))
 
 

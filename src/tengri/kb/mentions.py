@@ -33,8 +33,13 @@ _LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 _BIG_PLACE = 500_000
-_KIND_RANK = {EntityKind.STATE: 0, EntityKind.IGO: 1, EntityKind.INSTITUTION: 2,
-              EntityKind.PERSON: 3, EntityKind.PLACE: 4}
+_KIND_RANK = {
+    EntityKind.STATE: 0,
+    EntityKind.IGO: 1,
+    EntityKind.INSTITUTION: 2,
+    EntityKind.PERSON: 3,
+    EntityKind.PLACE: 4,
+}
 _JOINERS = re.compile(r"^(?:\s+|\s*'s\s+|\s+of\s+(?:the\s+)?|-)$")
 
 
@@ -81,27 +86,38 @@ def _atoms(kb: KnowledgeBase, text: str) -> list[_Atom]:
         for key in hit.keys:
             how, _, entity = key.partition("|")
             by_how.setdefault(how, []).append(entity)
-        entities = [e for how, ids in by_how.items() if how not in {"adjective", "demonym"}
-                    for e in ids]
-        adjectives = list(dict.fromkeys(e for how in ("adjective", "demonym")
-                                        for e in by_how.get(how, [])))
+        entities = [
+            e for how, ids in by_how.items() if how not in {"adjective", "demonym"} for e in ids
+        ]
+        adjectives = list(
+            dict.fromkeys(e for how in ("adjective", "demonym") for e in by_how.get(how, []))
+        )
         if adjectives and all(e.startswith("place:") for e in entities):
             entities = []  # "Kazakh" is an adjective first, a village in Azerbaijan second
         if entities:
-            atoms.append(_Atom(hit.start, hit.end, hit.text, "entity", tuple(dict.fromkeys(entities))))
+            atoms.append(
+                _Atom(hit.start, hit.end, hit.text, "entity", tuple(dict.fromkeys(entities)))
+            )
         elif adjectives:
             atoms.append(_Atom(hit.start, hit.end, hit.text, "adjective", tuple(adjectives)))
     for hit in kb.find_words(text):
         overlapping = [a for a in atoms if hit.start < a.end and a.start < hit.end]
-        if overlapping and not all(hit.start <= a.start and a.end <= hit.end and
-                                   (a.end - a.start) < (hit.end - hit.start) and a.cat != "title"
-                                   for a in overlapping):
+        if overlapping and not all(_covered_by(a, hit) for a in overlapping):
             continue
         # a title alias that includes its adjective ("Japanese Prime Minister") wins over it
         atoms = [a for a in atoms if a not in overlapping]
         atoms.extend(_word_atoms(hit))
     atoms.sort(key=lambda a: a.start)
     return atoms
+
+
+def _covered_by(atom: _Atom, hit: Hit) -> bool:
+    """Whether a title hit may replace a name atom: it contains it, or all of it but a leading
+    article ("the US" inside "the US President")."""
+    if atom.cat == "title" or (atom.end - atom.start) >= (hit.end - hit.start):
+        return False
+    start = atom.start + 4 if atom.text.lower().startswith("the ") else atom.start
+    return hit.start <= start and atom.end <= hit.end
 
 
 def _word_atoms(hit: Hit) -> list[_Atom]:
@@ -115,14 +131,15 @@ def _word_atoms(hit: Hit) -> list[_Atom]:
 
 
 def _joined(text: str, left: _Atom, right: _Atom) -> bool:
-    return bool(_JOINERS.match(text[left.end:right.start]))
+    return bool(_JOINERS.match(text[left.end : right.start]))
 
 
 class _Resolver:
     """Resolves atoms into mentions for one text, one date and the countries in focus."""
 
-    def __init__(self, kb: KnowledgeBase, text: str, on: dt.date | None,
-                 focus: Sequence[str]) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, text: str, on: dt.date | None, focus: Sequence[str]
+    ) -> None:
         self.kb, self.text, self.on, self.focus = kb, text, on, tuple(focus)
 
     # -- single atoms -------------------------------------------------------------------------
@@ -157,7 +174,7 @@ class _Resolver:
 
         ranked = sorted(places, key=score, reverse=True)
         best = ranked[0]
-        locative = bool(_LOCATIVE.search(self.text[max(0, at - 20):at]))
+        locative = bool(_LOCATIVE.search(self.text[max(0, at - 20) : at]))
         big = best.population >= _BIG_PLACE or best.subkind in {"capital", "site"}
         if not (locative or big or best.country in self.focus):
             return None, ()
@@ -172,41 +189,101 @@ class _Resolver:
         if entity.kind == EntityKind.PERSON and self.on is not None:
             held = self.kb.offices_held(entity.id, self.on)
             role = _main_role(held)
-        return Mention(atom.start, atom.end, atom.text, kind, entity.id, entity.country, role,
-                       _sector(entity, role), f"{entity.kind.value} alias {atom.text!r}", others)
+        return Mention(
+            atom.start,
+            atom.end,
+            atom.text,
+            kind,
+            entity.id,
+            entity.country,
+            role,
+            _sector(entity, role),
+            f"{entity.kind.value} alias {atom.text!r}",
+            others,
+        )
 
     # -- combinations -------------------------------------------------------------------------
 
-    def office_mention(self, holder: str, title: str, start: int, end: int,
-                       person: Entity | None = None) -> Mention:
+    def office_mention(
+        self, holder: str, title: str, start: int, end: int, person: Entity | None = None
+    ) -> Mention:
         """A title of a state or IGO, optionally with the person named after it."""
         role = self.kb.titles.get(title)
-        office = self.kb.office_for(holder, title=title, role=None if role == "leader" else role,
-                                    leader=role == "leader")
+        office = self.kb.office_for(
+            holder, title=title, role=None if role == "leader" else role, leader=role == "leader"
+        )
         span = self.text[start:end]
         country = holder if not holder.startswith("igo:") else None
         if person is not None:
             held = self.kb.offices_held(person.id, self.on) if self.on else []
             in_office = office is not None and office in held
             role_name = office.role if in_office and office else _main_role(held) or role
-            rule = (f"title {title!r} + name; holds {office.id} on {self.on}" if in_office and office
-                    else f"name {person.name!r} with title {title!r}")
-            return Mention(start, end, span, "person", person.id, person.country or country,
-                           role_name, "GOV", rule)
+            rule = (
+                f"title {title!r} + name; holds {office.id} on {self.on}"
+                if in_office and office
+                else f"name {person.name!r} with title {title!r}"
+            )
+            return Mention(
+                start,
+                end,
+                span,
+                "person",
+                person.id,
+                person.country or country,
+                role_name,
+                "GOV",
+                rule,
+            )
         if office is None:
-            return Mention(start, end, span, "office", None, country, role, "GOV",
-                           f"title {title!r} of {holder}; no such office in the KB")
+            return Mention(
+                start,
+                end,
+                span,
+                "office",
+                None,
+                country,
+                role,
+                "GOV",
+                f"title {title!r} of {holder}; no such office in the KB",
+            )
         if self.on is None:
-            return Mention(start, end, span, "office", office.id, country, office.role, "GOV",
-                           f"{office.id}; no date to tell who held it")
+            return Mention(
+                start,
+                end,
+                span,
+                "office",
+                office.id,
+                country,
+                office.role,
+                "GOV",
+                f"{office.id}; no date to tell who held it",
+            )
         term = self.kb.holder(office.id, self.on)
         if term is None:
-            return Mention(start, end, span, "office", office.id, country, office.role, "GOV",
-                           f"{office.id}; the KB has no holder on {self.on}")
+            return Mention(
+                start,
+                end,
+                span,
+                "office",
+                office.id,
+                country,
+                office.role,
+                "GOV",
+                f"{office.id}; the KB has no holder on {self.on}",
+            )
         who = self.kb.entity(term.person)
-        return Mention(start, end, span, "person", who.id, who.country or country, office.role,
-                       "GOV", f"title {title!r} of {holder} -> {office.id}, held by {who.name} "
-                       f"on {self.on}" + (" (acting)" if term.acting else ""))
+        return Mention(
+            start,
+            end,
+            span,
+            "person",
+            who.id,
+            who.country or country,
+            office.role,
+            "GOV",
+            f"title {title!r} of {holder} -> {office.id}, held by {who.name} "
+            f"on {self.on}" + (" (acting)" if term.acting else ""),
+        )
 
     def holder_of(self, atom: _Atom) -> str | None:
         """The state or IGO an adjective or name atom stands for, if it is one."""
@@ -225,9 +302,18 @@ class _Resolver:
     def group_mention(self, holder: str | None, agent: _Atom, start: int) -> Mention:
         info = self.kb.agents[agent.word]
         kind = "institution" if info.kind == "organization" else "group"
-        span = self.text[start:agent.end]
-        return Mention(start, agent.end, span, kind, None, holder, None, info.sector,
-                       f"agent noun {agent.word!r}" + (f" of {holder}" if holder else ""))
+        span = self.text[start : agent.end]
+        return Mention(
+            start,
+            agent.end,
+            span,
+            kind,
+            None,
+            holder,
+            None,
+            info.sector,
+            f"agent noun {agent.word!r}" + (f" of {holder}" if holder else ""),
+        )
 
 
 def _main_role(held: list[Office]) -> str | None:
@@ -245,8 +331,13 @@ def _sector(entity: Entity, role: str | None) -> str | None:
     return entity.sector
 
 
-def find_mentions(kb: KnowledgeBase, text: str, on: dt.date | None = None,
-                  focus: Sequence[str] = (), atoms: list[_Atom] | None = None) -> list[Mention]:
+def find_mentions(
+    kb: KnowledgeBase,
+    text: str,
+    on: dt.date | None = None,
+    focus: Sequence[str] = (),
+    atoms: list[_Atom] | None = None,
+) -> list[Mention]:
     """Every actor and place mention in `text`, resolved on the day `on`.
 
     `focus` lists the countries the text is about (they win ambiguous places); `atoms` may be
@@ -272,27 +363,43 @@ def find_mentions(kb: KnowledgeBase, text: str, on: dt.date | None = None,
             person = resolver.person_in(nxt) if nxt and _joined(text, atom, nxt) else None
             if person is not None:
                 holder_id = person.country or ""
-                mentions.append(resolver.office_mention(holder_id, atom.word, atom.start,
-                                                        nxt.end, person) if holder_id else
-                                replace(resolver.entity_mention(nxt), start=atom.start,  # type: ignore[arg-type]
-                                        text=text[atom.start:nxt.end]))
+                mentions.append(
+                    resolver.office_mention(holder_id, atom.word, atom.start, nxt.end, person)
+                    if holder_id
+                    else replace(
+                        resolver.entity_mention(nxt),
+                        start=atom.start,  # type: ignore[arg-type]
+                        text=text[atom.start : nxt.end],
+                    )
+                )
                 i += 2
                 continue
             of_holder = resolver.holder_of(nxt) if nxt and nxt.cat == "entity" else None
-            if of_holder and re.match(r"^\s+of\s+(?:the\s+)?$", text[atom.end:nxt.start]):  # type: ignore[union-attr]
-                mentions.append(resolver.office_mention(of_holder, atom.word, atom.start,
-                                                        nxt.end))  # type: ignore[union-attr]
+            if of_holder and re.match(r"^\s+of\s+(?:the\s+)?$", text[atom.end : nxt.start]):  # type: ignore[union-attr]
+                mentions.append(resolver.office_mention(of_holder, atom.word, atom.start, nxt.end))  # type: ignore[union-attr]
                 i += 2
                 continue
             holders = {o.holder_of for o in kb.offices_titled(atom.word)}
             if len(holders) == 1:
-                mentions.append(resolver.office_mention(holders.pop(), atom.word, atom.start,
-                                                        atom.end))
+                mentions.append(
+                    resolver.office_mention(holders.pop(), atom.word, atom.start, atom.end)
+                )
                 i += 1
                 continue
             role = kb.titles.get(atom.word)
-            mentions.append(Mention(atom.start, atom.end, atom.text, "office", None, None, role,
-                                    "GOV", f"bare title {atom.word!r}: resolved from context"))
+            mentions.append(
+                Mention(
+                    atom.start,
+                    atom.end,
+                    atom.text,
+                    "office",
+                    None,
+                    None,
+                    role,
+                    "GOV",
+                    f"bare title {atom.word!r}: resolved from context",
+                )
+            )
             i += 1
             continue
         if holder and nxt and nxt.cat == "agent" and _joined(text, atom, nxt):
@@ -303,8 +410,17 @@ def find_mentions(kb: KnowledgeBase, text: str, on: dt.date | None = None,
             mentions.append(resolver.group_mention(None, atom, atom.start))
         elif atom.cat == "adjective":
             state = holder or atom.ids[0]
-            mentions.append(Mention(atom.start, atom.end, atom.text, "adjective", state, state,
-                                    rule=f"adjective of {state}"))
+            mentions.append(
+                Mention(
+                    atom.start,
+                    atom.end,
+                    atom.text,
+                    "adjective",
+                    state,
+                    state,
+                    rule=f"adjective of {state}",
+                )
+            )
         elif (mention := resolver.entity_mention(atom)) is not None:
             mentions.append(mention)
         i += 1
