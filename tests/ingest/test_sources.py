@@ -420,3 +420,15 @@ def test_a_page_that_switches_language_gets_its_paragraph_languages() -> None:
 def test_a_page_in_one_language_lists_no_paragraph_languages(tmp_path: Path) -> None:
     [(_, prov)] = documents(run(["-"], SourceOptions(network=False, stdin=PAGE_BODY.encode())))
     assert (prov.language, prov.languages) == ("en", ())
+
+
+def test_a_feed_with_an_entity_expansion_bomb_is_read_without_expanding_it(
+        tmp_path: Path) -> None:
+    entities = "".join(f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, 10))
+    path = tmp_path / "lol.rss"
+    path.write_text(f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY e0 "aaaaaaaaaa">{entities}]>'
+                    '<rss version="2.0"><channel><title>x</title><item><title>t</title>'
+                    "<description>&e9;</description></item></channel></rss>")
+    loaded = run([str(path)])
+    assert all(len(doc.text) < 1000 for doc, _ in documents(loaded))
+    assert len(documents(loaded)) + len(skipped(loaded)) == 1

@@ -110,7 +110,7 @@ class GuardedTransport(httpx.HTTPTransport):
         # httpx offers no public hook for the network backend; tests/ingest/test_fetch.py
         # proves this pool is the one in use (a rebinding resolver is refused).
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=httpx.create_ssl_context(),  # SSL_CERT_FILE still honoured
             max_connections=10, max_keepalive_connections=5, keepalive_expiry=5.0,
             network_backend=GuardedBackend(policy, resolver),
         )
