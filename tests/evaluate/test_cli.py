@@ -70,6 +70,9 @@ def test_usage_errors_exit_2_and_unreadable_gold_exits_1(tmp_path):
     assert _run("--write-baseline", "--gold", str(DATA / "mini_gold.jsonl")).exit_code == 2
     assert _run("--report", str(tmp_path / "r.md"), "--gold",
                 str(DATA / "mini_gold.jsonl")).exit_code == 2
+    only_dev = tmp_path / "dev.jsonl"
+    only_dev.write_text((DATA / "mini_gold.jsonl").read_text().splitlines()[0] + "\n")
+    assert _run("--gold", str(only_dev), "--split", "heldout").exit_code == 2
     missing = _run("--gold", str(tmp_path / "missing.jsonl"))
     assert missing.exit_code == 1
     assert "cannot read gold file" in missing.output

@@ -219,7 +219,9 @@ def evaluate(
             raise UsageError("no gold sets found: run from the repository root (gold/en/, "
                              "tests/data/) or pass --gold PATH")
         sets = list(present)  # type: ignore[arg-type]
-    sets = [(standard, g.only(split)) for standard, g in sets]
+    sets = [(standard, g.only(split)) for standard, g in sets if g.only(split).passages]
+    if not sets:
+        raise UsageError(f"no passage of the gold has split {split!r}")
     coders = [TENGRI, KEYWORD] if report or coder == "all" else [coder]
     if write and not report:
         coders = [TENGRI]

@@ -122,15 +122,35 @@ def _describe(event: GoldEvent | PredictedEvent) -> str:
 
 
 def _sentence_of(passage: Passage, event: GoldEvent | PredictedEvent) -> str:
+    """The sentence an event was read from (a gold event's: around its anchor)."""
+    text = passage.text
     if isinstance(event, PredictedEvent):
         start, end = event.spans[0]
-        return passage.text[start:end]
-    if event.anchor and event.anchor in passage.text:
-        at = passage.text.index(event.anchor)
-        start = max(passage.text.rfind(". ", 0, at) + 2, passage.text.rfind("\n", 0, at) + 1, 0)
-        end = passage.text.find(". ", at)
-        return passage.text[start:len(passage.text) if end < 0 else end + 1]
-    return passage.text
+        return text[start:end]
+    if not event.anchor or event.anchor not in text:
+        return text
+    at = text.index(event.anchor)
+    stop = text.rfind(". ", 0, at)
+    start = max(0 if stop < 0 else stop + 2, text.rfind("\n", 0, at) + 1)
+    end = text.find(". ", at)
+    return text[start:len(text) if end < 0 else end + 1]
+
+
+def _attribute(kind: str, event: GoldEvent | PredictedEvent) -> str:
+    """The value a wrong attribute had, to show beside the event in error listings."""
+    if kind == "status":
+        return f"status {event.status}"
+    if kind.startswith("date"):
+        if isinstance(event, GoldEvent):
+            date = event.date
+            return f"date {date.start}..{date.end}" if date else "date –"
+        return f"date {event.date_start}..{event.date_end}"
+    if kind.startswith("location"):
+        if isinstance(event, GoldEvent):
+            place = event.location
+            return f"place {place.country} {place.name or ''}".rstrip() if place else "place –"
+        return f"place {event.place_country} {event.place_name or ''} ({event.place_precision})"
+    return ""
 
 
 def _detection(scores: EventScores, passage: Passage, gold_set: GoldSet,
@@ -180,8 +200,9 @@ def _attributes(scores: EventScores, passage: Passage, predicted: Sequence[Predi
         for name, right in results.items():
             scores.add(name, right)
             if right is False:
-                scores.mistakes.append(Mistake(passage.id, name, _describe(g), _describe(p),
-                                               _sentence_of(passage, p)))
+                scores.mistakes.append(Mistake(
+                    passage.id, name, f"{_describe(g)} {_attribute(name, g)}".rstrip(),
+                    f"{_describe(p)} {_attribute(name, p)}".rstrip(), _sentence_of(passage, p)))
         for name, tally in participant_tallies(g, p).items():
             scores.add(name, tally)
 
