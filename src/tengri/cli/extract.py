@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,7 @@ from rich.table import Table
 
 from tengri.cli.app import app, err, handles_errors, out
 from tengri.errors import UsageError
-from tengri.extract import extract_document
-from tengri.ingest.language import unsupported_reason
+from tengri.extract import UnsupportedLanguage, extract_document, languages
 from tengri.ingest.local import INPUT_FORMATS, load_inputs
 from tengri.kb import load_kb
 from tengri.model import Extraction, Skipped
@@ -96,6 +96,9 @@ def extract(
     ),
     input_format: str = typer.Option("auto", "--input-format", help="auto, text, html or jsonl."),
     output_format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, json or table."),
+    lang: str = typer.Option(
+        None, "--lang", help="Code every input in this language (en, …) instead of detecting it."
+    ),
     kb: list[str] = typer.Option(
         None,
         "--kb",
@@ -116,6 +119,8 @@ def extract(
     if output_format not in OUTPUT_FORMATS:
         raise UsageError(f"--format {output_format!r}; choose one of {', '.join(OUTPUT_FORMATS)}")
     date = _parse_published(published)
+    if lang is not None and lang not in languages():
+        raise UsageError(f"--lang {lang!r}; tengri codes {', '.join(languages())}")
     settings = Settings.from_env(kb_paths=tuple(Path(p) for p in kb or ()))
     knowledge = load_kb(settings.kb_paths)
     sources = paths or ["-"]
@@ -126,11 +131,13 @@ def extract(
     for loaded in load_inputs(sources, input_format, date, stdin):
         skipped.extend(loaded.skipped)
         for document in loaded.documents:
-            reason = unsupported_reason(document.text)
-            if reason is not None:
-                skipped.append(Skipped(document.doc_id, "unsupported language", reason))
+            if lang is not None:
+                document = replace(document, lang=lang)
+            try:
+                result = extract_document(document, knowledge)
+            except UnsupportedLanguage as exc:
+                skipped.append(Skipped(document.doc_id, "unsupported language", str(exc)))
                 continue
-            result = extract_document(document, knowledge)
             coded += 1
             if output_format == "jsonl":
                 for record in result.records():

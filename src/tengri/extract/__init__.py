@@ -3,15 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from tengri.extract.pipeline import STEPS, run
+from tengri.extract.pipeline import STEPS, UnsupportedLanguage, languages, run
+from tengri.ingest.language import detect_language
 from tengri.kb import KnowledgeBase, load_kb
 from tengri.model import Document, Extraction
 
 
 def extract_document(document: Document, kb: KnowledgeBase | None = None) -> Extraction:
-    """Code one document with the given knowledge base (the shipped one by default)."""
+    """Code one document with the given knowledge base (the shipped one by default).
+
+    The document's `lang` picks the pipeline; when it is not set, the language is detected.
+    """
+    if document.lang is None:
+        document = replace(document, lang=document_language(document.text))
     return run(document, kb or load_kb())
+
+
+# Languages a news text is likely to be in; short English passages are sometimes read as
+# Nigerian Pidgin or Scots by the identifier, so an unlikely answer falls back to English.
+_NEWS_LANGUAGES = frozenset(
+    "en ru kk uk uz ky tg az hy ka be tk tr fa ar he zh ja ko hi ur de fr es it pt nl pl cs "
+    "sk hu ro bg sr hr sl lt lv et fi sv no da el mn vi th id ms".split()
+)
+
+
+def document_language(text: str) -> str:
+    """The language to code a text in: the detected one, or English when detection is unsure."""
+    lang, probability = detect_language(text)
+    if lang in _NEWS_LANGUAGES and probability >= 0.8:
+        return lang
+    return "en"
 
 
 def extract_text(
@@ -25,4 +48,11 @@ def extract_text(
     return extract_document(document, kb)
 
 
-__all__ = ["STEPS", "extract_document", "extract_text"]
+__all__ = [
+    "STEPS",
+    "UnsupportedLanguage",
+    "document_language",
+    "extract_document",
+    "extract_text",
+    "languages",
+]

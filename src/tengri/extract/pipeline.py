@@ -23,8 +23,13 @@ from tengri.extract.roles import assign_roles
 from tengri.extract.segment import segment
 from tengri.extract.status import assign_status
 from tengri.extract.triggers import find_triggers
+from tengri.errors import InputError
 from tengri.kb import KnowledgeBase
 from tengri.model import Document, Extraction
+
+
+class UnsupportedLanguage(InputError):
+    """A document in a language tengri has no pipeline for."""
 
 # Fields an Analysis has before any step runs.
 GIVEN = frozenset({"document", "kb", "text", "published"})
@@ -64,6 +69,24 @@ STEPS: tuple[Step, ...] = (
 )
 
 
+# Steps per language. A language's pipeline produces the same fields, so everything after
+# extraction (store, exports, evaluation) is the same whatever the language.
+PIPELINES: dict[str, tuple[Step, ...]] = {"en": STEPS}
+
+
+def register_language(lang: str, steps: tuple[Step, ...]) -> None:
+    """Add a language's pipeline (called once, when its package is imported)."""
+    problems = check_order(steps)
+    if problems:
+        raise AssertionError(f"pipeline for {lang!r}: {'; '.join(problems)}")
+    PIPELINES[lang] = steps
+
+
+def languages() -> tuple[str, ...]:
+    """The languages tengri can code."""
+    return tuple(PIPELINES)
+
+
 def check_order(steps: tuple[Step, ...] = STEPS) -> list[str]:
     """Problems with the step order: a field read before any step wrote it."""
     written = set(GIVEN)
@@ -77,9 +100,15 @@ def check_order(steps: tuple[Step, ...] = STEPS) -> list[str]:
 
 
 def run(document: Document, kb: KnowledgeBase) -> Extraction:
-    """Code one document: every step in order, then the records."""
+    """Code one document: every step of its language's pipeline in order, then the records."""
     analysis = Analysis(document=document, kb=kb)
-    for step in STEPS:
+    steps = PIPELINES.get(document.lang or "en")
+    if steps is None:
+        raise UnsupportedLanguage(
+            f"{document.doc_id}: language {document.lang!r} is not coded; tengri codes "
+            f"{', '.join(PIPELINES)} (force one with --lang)"
+        )
+    for step in steps:
         for field_name, value in step.run(analysis).items():
             if field_name not in step.writes:
                 raise AssertionError(f"step {step.name} wrote {field_name}, not declared")
