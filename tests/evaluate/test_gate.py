@@ -16,7 +16,8 @@ def _result(tp: int, status_right: int, digest: str = "sha256:aa", name: str = "
                      coder="tengri", passages=10, splits={"dev": 10}, skipped=0,
                      gold_events=10, predicted_events=tp, tallies={"events": Tally(tp, 0, 10 - tp)},
                      accuracies={"status": Accuracy(status_right, 10)},
-                     by_type={"CONSULT": Tally(tp, 0, 10 - tp)}, by_root={},
+                     by_type={"CONSULT": Tally(tp, 0, 10 - tp)}, by_root={}, by_tag={},
+                     tag_passages={},
                      confusion={("CONSULT", "CONSULT"): tp}, conventions_used=0)
 
 

@@ -24,6 +24,8 @@ def test_a_coder_that_fails_on_a_passage_is_scored_as_finding_nothing_there(kb):
     assert result.tallies["facts"] == Tally(fn=1)
     assert result.tallies["memberships"] == Tally(fn=1)
     assert result.accuracies["negatives_clean"].value == 1.0
+    assert (result.by_tag["visit"], result.tag_passages["visit"]) == (Tally(fn=1), 1)
+    assert (result.by_tag["negative"], result.tag_passages["negative"]) == (Tally(), 1)
 
 
 def test_mistakes_in_held_out_passages_are_counted_but_never_listed(kb):

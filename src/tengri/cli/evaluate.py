@@ -143,6 +143,41 @@ def _write_baseline(measured: list[tuple[StandardSet | None, GoldSet, dict[str, 
               f"{len(update.raised)} floors raised, {len(update.lowered)} lowered)", markup=False)
 
 
+def _gold_sets(gold: list[Path] | None, gold_format: str, texts: Path | None, split: str,
+               root: Path, reference: Path) -> tuple[list[tuple[StandardSet | None, GoldSet]],
+                                                     list[StandardSet]]:
+    """The gold sets to score (the --gold files, else the standard sets in reach), kept to
+    `split`, and the standard sets out of reach."""
+    sets: list[tuple[StandardSet | None, GoldSet]]
+    absent: list[StandardSet] = []
+    if gold:
+        sets = [_read_one(path, gold_format, texts, root, reference) for path in gold]
+    else:
+        present, absent = _standard(root, reference)
+        if not present:
+            raise UsageError("no gold sets found: run from the repository root (gold/en/, "
+                             "tests/data/) or pass --gold PATH")
+        sets = list(present)
+    sets = [(standard, g.only(split)) for standard, g in sets if g.only(split).passages]
+    if not sets:
+        raise UsageError(f"no passage of the gold has split {split!r}")
+    return sets, absent
+
+
+def _changes(path: Path, payload: dict[str, Any]) -> list[tuple[str, str, str, float | None,
+                                                                  float | None]]:
+    """What changed since the --json output at `path`; also added to the payload."""
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"--compare {path}: not a `tengri evaluate --json` output "
+                         f"({exc})") from None
+    changes = compare(old, payload)
+    payload["changes"] = [{"set": s, "coder": c, "score": n, "before": b, "after": a}
+                          for s, c, n, b, a in changes]
+    return changes
+
+
 def _check_options(split: str, coder: str, write: bool, allow: bool, gold: list[Path] | None,
                    kb: list[str] | None) -> None:
     if split not in SPLITS:
@@ -208,20 +243,8 @@ def evaluate(
     if report is not None and gold:
         raise UsageError("--report covers the standard sets; leave out --gold")
     root = Path.cwd()
-    reference = reference or default_reference(root)
-    if gold:
-        sets: list[tuple[StandardSet | None, GoldSet]] = [
-            _read_one(path, gold_format, texts, root, reference) for path in gold]
-        absent: list[StandardSet] = []
-    else:
-        present, absent = _standard(root, reference)
-        if not present:
-            raise UsageError("no gold sets found: run from the repository root (gold/en/, "
-                             "tests/data/) or pass --gold PATH")
-        sets = list(present)  # type: ignore[arg-type]
-    sets = [(standard, g.only(split)) for standard, g in sets if g.only(split).passages]
-    if not sets:
-        raise UsageError(f"no passage of the gold has split {split!r}")
+    sets, absent = _gold_sets(gold, gold_format, texts, split, root,
+                              reference or default_reference(root))
     coders = [TENGRI, KEYWORD] if report or coder == "all" else [coder]
     if write and not report:
         coders = [TENGRI]
@@ -230,20 +253,12 @@ def evaluate(
     results = [r for _, _, by_coder in measured for r in by_coder.values()]
     commit = _commit(root)
     payload = _payload(results, commit)
-    if compare_with is not None:
-        try:
-            old = json.loads(compare_with.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise InputError(f"--compare {compare_with}: not a `tengri evaluate --json` output "
-                             f"({exc})") from None
-        changes = compare(old, payload)
-        payload["changes"] = [{"set": s, "coder": c, "score": n, "before": b, "after": a}
-                              for s, c, n, b, a in changes]
+    changes = _changes(compare_with, payload) if compare_with is not None else None
     if as_json:
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
         _print(results, details or len(sets) == 1)
-        if compare_with is not None:
+        if changes is not None:
             out.print(compare_table(changes) if changes else "No score changed.")
     if report is not None:
         runs = [Run(standard, g, by_coder) for standard, g, by_coder in measured

@@ -113,8 +113,8 @@ def _describe(event: GoldEvent | PredictedEvent) -> str:
         target = ",".join(sorted({a.country or "?" for a in event.target}))
         words = event.anchor
     else:
-        source = event.source.country if event.source else ""
-        target = event.target.country if event.target else ""
+        source = (event.source.country or "?") if event.source else ""
+        target = (event.target.country or "?") if event.target else ""
         words = event.trigger
     parts = [f"{event.type}/{event.mode or '-'}", event.cameo or "",
              f"{source or '∅'}→{target or '∅'}", f"'{words}'" if words else ""]

@@ -68,7 +68,8 @@ def update_baseline(old: dict[str, Any], measured: dict[str, tuple[StandardSet, 
                     unavailable: set[str], commit: str | None) -> BaselineUpdate:
     """The new baseline from the measured sets; what it lowers and raises against `old`."""
     sets: dict[str, Any] = {}
-    lowered, raised = [], []
+    lowered: list[str] = []
+    raised: list[str] = []
     for name, (standard, result) in measured.items():
         entry = entry_for(standard, result)
         before = old["sets"].get(name)

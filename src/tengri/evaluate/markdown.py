@@ -152,10 +152,22 @@ def _detail(run: Run) -> list[str]:
         lines += _table(["root", "gold", "found", "extra", "P", "R", "F1"], [
             [label, str(t.tp + t.fn), str(t.tp), str(t.fp), _pct(t.precision), _pct(t.recall),
              _pct(t.f1)] for label, t in sorted(tengri.by_root.items())])
+    lines += _tags(tengri)
     lines += _confusion(tengri)
     lines += _mistakes(tengri)
     lines += _notes(run, tengri)
     return lines
+
+
+def _tags(result: SetResult, least: int = 10) -> list[str]:
+    """Event detection over the passages of each gold tag that at least `least` carry."""
+    rows = [[f"`{tag}`", str(result.tag_passages[tag]), str(t.tp + t.fn), str(t.tp), str(t.fp),
+             _pct(t.precision), _pct(t.recall), _pct(t.f1)]
+            for tag, t in sorted(result.by_tag.items()) if result.tag_passages[tag] >= least]
+    if not rows or result.format != "tengri":
+        return []
+    return [f"Event detection by gold tag (tengri; tags on at least {least} passages):", "",
+            *_table(["tag", "passages", "gold events", "found", "extra", "P", "R", "F1"], rows)]
 
 
 def _confusion(result: SetResult) -> list[str]:

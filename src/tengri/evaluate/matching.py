@@ -126,8 +126,12 @@ def hungarian(weights: Sequence[Sequence[float | None]]) -> list[tuple[int, int]
     if n == 0:
         return []
     top = max((w for row in weights for w in row if w is not None), default=0.0)
-    cost = [[top - (weights[i][j] if i < rows and j < cols and weights[i][j] is not None
-                    else -_BIG * 10) for j in range(n)] for i in range(n)]
+
+    def cost_of(i: int, j: int) -> float:
+        weight = weights[i][j] if i < rows and j < cols else None
+        return top - (-_BIG * 10 if weight is None else weight)
+
+    cost = [[cost_of(i, j) for j in range(n)] for i in range(n)]
     # e-maxx formulation, 1-based potentials u, v and column owners p.
     inf = float("inf")
     u, v, p, way = [0.0] * (n + 1), [0.0] * (n + 1), [0] * (n + 1), [0] * (n + 1)

@@ -84,6 +84,8 @@ def to_json(result: SetResult) -> dict[str, Any]:
         "accuracies": {k: v.to_dict() for k, v in sorted(result.accuracies.items())},
         "by_type": {k: v.to_dict() for k, v in sorted(result.by_type.items())},
         "by_root": {k: v.to_dict() for k, v in sorted(result.by_root.items())},
+        "by_tag": {k: {"passages": result.tag_passages.get(k, 0), **v.to_dict()}
+                   for k, v in sorted(result.by_tag.items())},
         "confusion": confusion, "conventions_used": result.conventions_used,
         "failures": list(result.failures), "unresolved_places": list(result.unresolved_places),
         "mistakes": {"classes": dict(mistake_classes(result).most_common()),

@@ -59,6 +59,8 @@ class SetResult:
     accuracies: dict[str, Accuracy]
     by_type: dict[str, Tally]
     by_root: dict[str, Tally]
+    by_tag: dict[str, Tally]  # event detection over the passages carrying each gold tag
+    tag_passages: dict[str, int]
     confusion: dict[tuple[str, str], int]
     conventions_used: int
     failures: tuple[str, ...] = ()
@@ -120,6 +122,8 @@ def evaluate_set(gold_set: GoldSet, coder: Coder, kb: KnowledgeBase,
     total = EventScores()
     claims: dict[str, Tally | Accuracy] = {}
     failures, mistakes, hidden, predicted_events = [], [], 0, 0
+    by_tag: dict[str, Tally] = {}
+    tag_passages: Counter[str] = Counter()
     for passage in gold_set.passages:
         predicted = _code(coder, passage)
         if predicted.failure:
@@ -134,6 +138,9 @@ def evaluate_set(gold_set: GoldSet, coder: Coder, kb: KnowledgeBase,
             for label, tally in part.items():
                 target[label] = target.get(label, Tally()) + tally
         total.confusion.update(scores.confusion)
+        tag_passages.update(passage.tags)
+        for tag in passage.tags:
+            by_tag[tag] = by_tag.get(tag, Tally()) + scores.tallies.get("events", Tally())
         total.conventions_used += scores.conventions_used
         if passage.facts or predicted.facts:
             for name, value in score_facts(passage.text, passage.facts, predicted.facts).items():
@@ -157,6 +164,7 @@ def evaluate_set(gold_set: GoldSet, coder: Coder, kb: KnowledgeBase,
         gold_events=sum(len(p.events) for p in gold_set.passages),
         predicted_events=predicted_events, tallies=total.tallies,
         accuracies=total.accuracies, by_type=total.by_type, by_root=total.by_root,
+        by_tag=by_tag, tag_passages=dict(tag_passages),
         confusion=dict(total.confusion), conventions_used=total.conventions_used,
         failures=tuple(failures), unresolved_places=tuple(sorted(places.unresolved)),
         mistakes=tuple(mistakes), heldout_hidden=hidden,
