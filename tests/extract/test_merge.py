@@ -44,7 +44,7 @@ def test_later_references_to_the_visit_are_mentions_of_one_event(code) -> None: 
 
 
 def test_mention_evidence_points_into_the_text(code) -> None:  # type: ignore[no-untyped-def]
-    visit = [e for e in _events(code(STATE_VISIT), "042") if e.status.value == "planned"][0]
+    visit = next(e for e in _events(code(STATE_VISIT), "042") if e.status.value == "planned")
     for mention in visit.mentions:
         assert STATE_VISIT[mention.start:mention.end] == mention.sentence
         assert mention.trigger is not None

@@ -75,7 +75,7 @@ def test_the_longest_trigger_wins_an_overlap(triggers) -> None:  # type: ignore[
 def test_the_trigger_span_points_into_the_text(code) -> None:  # type: ignore[no-untyped-def]
     text = ("At the invitation of Russian President Vladimir Putin, Kazakh President "
             "Kassym-Jomart Tokayev will pay a state visit to Russia from November 11 to 12.")
-    visit = [e for e in code(text).events if e.cameo == "042"][0]
+    visit = next(e for e in code(text).events if e.cameo == "042")
     trigger = visit.evidence.trigger
     assert trigger is not None and trigger.text == "pay a state visit"
     assert text[trigger.start:trigger.end] == "pay a state visit"
