@@ -67,10 +67,16 @@ def test_no_two_membership_rows_of_one_kind_overlap(cross: list[Problem]) -> Non
 def test_every_member_of_an_igo_exists_as_a_state_or_an_igo(rows: Rows) -> None:
     states = {r.get("id") for r in rows["states"]}
     igos = {r.get("id") for r in rows["igos"]}
-    assert [(r.where, r.get("member")) for r in rows["memberships"]
-            if r.get("member") not in states | igos] == []
-    assert [(r.where, r.get("organization")) for r in rows["memberships"]
-            if r.get("organization") not in igos] == []
+    assert [
+        (r.where, r.get("member"))
+        for r in rows["memberships"]
+        if r.get("member") not in states | igos
+    ] == []
+    assert [
+        (r.where, r.get("organization"))
+        for r in rows["memberships"]
+        if r.get("organization") not in igos
+    ] == []
 
 
 def test_every_member_that_is_not_an_igo_is_a_state(rows: Rows) -> None:
@@ -91,15 +97,15 @@ def test_no_cross_row_check_finds_anything_at_all(cross: list[Problem]) -> None:
     assert _shown(cross) == []
 
 
-def test_every_alias_names_one_entity_or_is_marked_ambiguous(kb: KnowledgeBase,
-                                                             rows: Rows) -> None:
+def test_every_alias_names_one_entity_or_is_marked_ambiguous(kb: KnowledgeBase, rows: Rows) -> None:
     defined = {r.get("id"): r.where for table in rows.values() for r in table if r.get("id")}
     marks = {r.get("alias"): r.where for r in rows["ambiguous"]}
     assert _shown(ambiguity_problems(kb, defined, marks)) == []
 
 
 def test_the_shipped_ambiguous_aliases_are_the_two_congos_dominicas_and_berzinss(
-        kb: KnowledgeBase) -> None:
+    kb: KnowledgeBase,
+) -> None:
     assert ambiguous_aliases(kb) == {
         "Congolese": ("COD", "COG"),
         "Dominican": ("DMA", "DOM"),
@@ -111,10 +117,13 @@ def test_the_shipped_ambiguous_aliases_are_the_two_congos_dominicas_and_berzinss
 
 
 def test_a_marked_alias_resolves_to_its_first_entity_others_as_candidates(
-        kb: KnowledgeBase) -> None:
+    kb: KnowledgeBase,
+) -> None:
     [mention] = find_mentions(kb, "Andris Berzins", dt.date(2020, 1, 1))
-    assert (mention.entity, mention.candidates) == \
-        ("person:andris-berzins-1944", ("person:andris-berzins-1951",))
+    assert (mention.entity, mention.candidates) == (
+        "person:andris-berzins-1944",
+        ("person:andris-berzins-1951",),
+    )
     # on a day one of them holds office, that one
     [mention] = find_mentions(kb, "Andris Berzins", dt.date(2001, 1, 1))
     assert (mention.entity, mention.role) == ("person:andris-berzins-1951", "head_of_government")
@@ -127,4 +136,4 @@ def test_the_data_says_when_it_was_last_checked(kb: KnowledgeBase) -> None:
 def test_validating_the_shipped_data_finds_no_problem() -> None:
     result = validate()
     assert (result.ok, _shown(list(result.problems))) == (True, [])
-    assert result.summary().startswith("shipped KB: ")
+    assert result.summary().startswith("the shipped KB: ")

@@ -20,15 +20,31 @@ from tengri.kb import find_mentions
 PHRASES = Path(__file__).parent / "data" / "resolution_phrases.csv"
 # The actors of the seed article (issue 4, "Must show") and the phrases it names them by.
 SEED_ACTORS = {
-    "person:kassym-jomart-tokayev", "person:vladimir-putin", "KAZ", "RUS", "place:1526273",
-    "place:1221874", "place:608668", "org:RUS.security-council", "igo:EAEU", "igo:CSTO",
-    "igo:SCO", "igo:CIS", "igo:BRICS", "org:RUS.mgimo", "org:RUS.mephi", "org:RUS.gubkin",
+    "person:kassym-jomart-tokayev",
+    "person:vladimir-putin",
+    "KAZ",
+    "RUS",
+    "place:1526273",
+    "place:1221874",
+    "place:608668",
+    "org:RUS.security-council",
+    "igo:EAEU",
+    "igo:CSTO",
+    "igo:SCO",
+    "igo:CIS",
+    "igo:BRICS",
+    "org:RUS.mgimo",
+    "org:RUS.mephi",
+    "org:RUS.gubkin",
     "org:RUS.mendeleev",
 }
 SEED_PHRASES = {
-    "Russian Federation Security Council", "Moscow Institute of Engineering Physics",
-    "Gubkin Oil and Gas University", "Mendeleev University of Chemical Technology",
-    "held in Ural City", "Moscow State Institute of International Relations",
+    "Russian Federation Security Council",
+    "Moscow Institute of Engineering Physics",
+    "Gubkin Oil and Gas University",
+    "Mendeleev University of Chemical Technology",
+    "held in Ural City",
+    "Moscow State Institute of International Relations",
 }
 
 
@@ -40,16 +56,27 @@ def _rows() -> list[dict[str, str]]:
 def _params() -> list[object]:
     params = []
     for number, row in enumerate(_rows(), start=2):
-        marks = [pytest.mark.xfail(strict=True, reason=row["note"][len("xfail:"):].strip())] \
-            if row["note"].startswith("xfail:") else []
-        params.append(pytest.param(row["phrase"], row["date"], row["expected"],
-                                   id=f"{number}-{row['phrase']}-{row['date']}", marks=marks))
+        marks = (
+            [pytest.mark.xfail(strict=True, reason=row["note"][len("xfail:") :].strip())]
+            if row["note"].startswith("xfail:")
+            else []
+        )
+        params.append(
+            pytest.param(
+                row["phrase"],
+                row["date"],
+                row["expected"],
+                id=f"{number}-{row['phrase']}-{row['date']}",
+                marks=marks,
+            )
+        )
     return params
 
 
 @pytest.mark.parametrize(("phrase", "date", "expected"), _params())
-def test_phrase_names_the_expected_entity_on_its_date(kb, phrase: str, date: str,
-                                                      expected: str) -> None:
+def test_phrase_names_the_expected_entity_on_its_date(
+    kb, phrase: str, date: str, expected: str
+) -> None:
     mentions = find_mentions(kb, phrase, dt.date.fromisoformat(date))
     assert [m.entity for m in mentions if m.entity] == [expected], [m.rule for m in mentions]
 
@@ -57,8 +84,9 @@ def test_phrase_names_the_expected_entity_on_its_date(kb, phrase: str, date: str
 def test_the_phrase_file_has_at_least_220_rows_each_complete() -> None:
     rows = _rows()
     assert len(rows) >= 220
-    assert [r for r in rows if not all(r[c].strip() for c in ("phrase", "date", "expected",
-                                                              "note"))] == []
+    assert [
+        r for r in rows if not all(r[c].strip() for c in ("phrase", "date", "expected", "note"))
+    ] == []
     assert [r for r in rows if dt.date.fromisoformat(r["date"]).isoformat() != r["date"]] == []
 
 
@@ -76,7 +104,12 @@ def test_the_seed_articles_actors_are_all_among_the_phrases() -> None:
 def test_the_phrases_cover_every_kind_of_entity_and_cyrillic() -> None:
     expected = [r["expected"] for r in _rows()]
     kinds = Counter(e.split(":")[0] if ":" in e else "state" for e in expected)
-    assert {kind for kind, count in kinds.items() if count >= 20} == \
-        {"person", "state", "place", "igo", "org"}
+    assert {kind for kind, count in kinds.items() if count >= 20} == {
+        "person",
+        "state",
+        "place",
+        "igo",
+        "org",
+    }
     cyrillic = [r for r in _rows() if any("\u0400" <= ch <= "\u04ff" for ch in r["phrase"])]
     assert len(cyrillic) >= 20

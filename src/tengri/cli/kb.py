@@ -25,9 +25,14 @@ FORMATS = ("table", "json")
 kb_app = typer.Typer(help="Check and describe the actor knowledge base.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 
-KBPaths = Annotated[list[str] | None, typer.Option(
-    "--kb", help="A user KB file or folder that extends and overrides the shipped knowledge "
-    "base (repeatable; also TENGRI_KB_PATH).")]
+KBPaths = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kb",
+        help="A user KB file or folder that extends and overrides the shipped knowledge "
+        "base (repeatable; also TENGRI_KB_PATH).",
+    ),
+]
 OutputFormat = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
 
 
@@ -69,11 +74,11 @@ def _described(kb: KnowledgeBase, mention: Mention, on: dt.date) -> dict[str, An
         "country": mention.country,
         "role": mention.role,
         "sector": mention.sector,
-        "capital_of": entity.country if capital and entity and capital.place == entity.id
-        else None,
+        "capital_of": entity.country if capital and entity and capital.place == entity.id else None,
         "rule": mention.rule,
-        "alternatives": [{"entity": c, "name": e.name if (e := kb.get(c)) else None}
-                         for c in mention.candidates],
+        "alternatives": [
+            {"entity": c, "name": e.name if (e := kb.get(c)) else None} for c in mention.candidates
+        ],
         "ambiguous": {"entities": list(mark.entities), "note": mark.note} if mark else None,
     }
 
@@ -88,16 +93,31 @@ def _actor_table(described: list[dict[str, Any]], on: dt.date) -> Table:
         name = item["name"] or ""
         if item["name_on_date"] and item["name_on_date"] != name:
             name += f" (official name that day: {item['name_on_date']})"
-        rows = [("phrase", item["text"]), ("entity", item["entity"] or "(unresolved)"),
-                ("kind", item["kind"]), ("name", name), ("country", item["country"] or ""),
-                ("role that day", item["role"] or ""), ("sector", item["sector"] or ""),
-                ("capital of", item["capital_of"] or ""), ("rule", item["rule"])]
+        rows = [
+            ("phrase", item["text"]),
+            ("entity", item["entity"] or "(unresolved)"),
+            ("kind", item["kind"]),
+            ("name", name),
+            ("country", item["country"] or ""),
+            ("role that day", item["role"] or ""),
+            ("sector", item["sector"] or ""),
+            ("capital of", item["capital_of"] or ""),
+            ("rule", item["rule"]),
+        ]
         if item["alternatives"]:
-            rows.append(("alternatives", ", ".join(
-                f"{a['entity']} ({a['name']})" for a in item["alternatives"])))
+            rows.append(
+                (
+                    "alternatives",
+                    ", ".join(f"{a['entity']} ({a['name']})" for a in item["alternatives"]),
+                )
+            )
         if item["ambiguous"]:
-            rows.append(("marked ambiguous", f"{' | '.join(item['ambiguous']['entities'])}: "
-                         f"{item['ambiguous']['note']}"))
+            rows.append(
+                (
+                    "marked ambiguous",
+                    f"{' | '.join(item['ambiguous']['entities'])}: {item['ambiguous']['note']}",
+                )
+            )
         for label, value in rows:
             if value:
                 table.add_row(label, value)
@@ -109,26 +129,43 @@ def _no_match(kb: KnowledgeBase, query: str, on: dt.date) -> str:
     named = [e for key in keys if (e := kb.get(key.partition("|")[2])) is not None]
     if named:
         place = named[0]
-        return (f"{query!r} is an alias of {place.id} ({place.name}, {place.country}), but a "
-                f"place that is not a capital or a large city is taken as a place only after a "
-                f"word such as 'in' or 'to' (try 'in {query}') or with its country in focus "
-                f"(--focus {place.country})")
-    return (f"nothing in the knowledge base matches {query!r} on {on}; names are matched as "
-            "written (case matters), titles need a country ('Kazakh President')")
+        return (
+            f"{query!r} is an alias of {place.id} ({place.name}, {place.country}), but a "
+            f"place that is not a capital or a large city is taken as a place only after a "
+            f"word such as 'in' or 'to' (try 'in {query}') or with its country in focus "
+            f"(--focus {place.country})"
+        )
+    return (
+        f"nothing in the knowledge base matches {query!r} on {on}; names are matched as "
+        "written (case matters), titles need a country ('Kazakh President')"
+    )
 
 
 @app.command("actors")
 @handles_errors
 def actors(
-    query: Annotated[str, typer.Argument(
-        help="A phrase: a name, a title with its country, an acronym ('Nur-Sultan', "
-        "'Kazakh President', 'ОДКБ').")],
-    on: Annotated[str | None, typer.Option(
-        "--on", help="The day to resolve on (YYYY-MM-DD); default today. Titles name whoever "
-        "held the office that day.")] = None,
-    focus: Annotated[list[str] | None, typer.Option(
-        "--focus", help="A country (ISO3) in focus, as a document's own country would be "
-        "(repeatable).")] = None,
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="A phrase: a name, a title with its country, an acronym ('Nur-Sultan', "
+            "'Kazakh President', 'ОДКБ')."
+        ),
+    ],
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            help="The day to resolve on (YYYY-MM-DD); default today. Titles name whoever "
+            "held the office that day.",
+        ),
+    ] = None,
+    focus: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--focus",
+            help="A country (ISO3) in focus, as a document's own country would be (repeatable).",
+        ),
+    ] = None,
     kb: KBPaths = None,
     output_format: OutputFormat = "table",
 ) -> None:
@@ -156,9 +193,13 @@ def actors(
 @kb_app.command("validate")
 @handles_errors
 def validate_command(
-    paths: Annotated[list[Path] | None, typer.Argument(
-        help="KB files (CSV named after a table, or YAML with table names as keys) or folders; "
-        "default: TENGRI_KB_PATH, else the shipped data.")] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="KB files (CSV named after a table, or YAML with table names as keys) or folders; "
+            "default: TENGRI_KB_PATH, else the shipped data."
+        ),
+    ] = None,
 ) -> None:
     """Check KB files before using them; print each problem with its file, line and column.
 

@@ -58,9 +58,10 @@ def kb_digest(data_dir: Path, extra: Iterable[Path]) -> str:
     digest = hashlib.blake2b(digest_size=16)
     library = Path(ahocorasick.__file__ or "")
     stat = library.stat() if library.exists() else None
-    digest.update(f"tengri {__version__}; {sys.implementation.cache_tag}; "
-                  f"ahocorasick {library.name} {stat and (stat.st_size, stat.st_mtime_ns)}"
-                  .encode())
+    digest.update(
+        f"tengri {__version__}; {sys.implementation.cache_tag}; "
+        f"ahocorasick {library.name} {stat and (stat.st_size, stat.st_mtime_ns)}".encode()
+    )
     code = sorted(_CODE_DIR.glob("*.py"))
     for path in (*code, *_files([data_dir]), *_files(extra)):
         digest.update(f"\0{path.resolve()}\0".encode())
@@ -97,14 +98,16 @@ def _write(path: Path, kb: KnowledgeBase) -> None:
     temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".kb-",
-                                         delete=False) as handle:
+        with tempfile.NamedTemporaryFile(
+            "wb", dir=path.parent, prefix=".kb-", delete=False
+        ) as handle:
             temporary = handle.name
             pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
         temporary = None
-        stale = sorted(path.parent.glob("kb-*.pickle"), key=lambda p: p.stat().st_mtime,
-                       reverse=True)[_KEEP:]
+        stale = sorted(
+            path.parent.glob("kb-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
+        )[_KEEP:]
         for old in stale:
             old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError) as exc:
@@ -114,8 +117,9 @@ def _write(path: Path, kb: KnowledgeBase) -> None:
             Path(temporary).unlink(missing_ok=True)
 
 
-def cached_kb(data_dir: Path, extra: tuple[Path, ...],
-              build: Callable[[], KnowledgeBase]) -> KnowledgeBase:
+def cached_kb(
+    data_dir: Path, extra: tuple[Path, ...], build: Callable[[], KnowledgeBase]
+) -> KnowledgeBase:
     """The KB built from `data_dir` and `extra`, from the cache when it holds it, else built."""
     folder = cache_dir()
     if folder is None:

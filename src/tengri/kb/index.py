@@ -17,11 +17,27 @@ import ahocorasick
 
 _FOLD = str.maketrans(
     {
-        "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-",
-        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
-        "\u0451": "\u0435", "\u0401": "\u0415",  # ё -> е, as Russian news mostly writes it
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\u0451": "\u0435",
+        "\u0401": "\u0415",  # ё -> е, as Russian news mostly writes it
     }
 )
 
@@ -74,8 +90,9 @@ class AliasIndex:
     def _key_sets(self) -> dict[str, set[str]]:
         if self._keys is None:  # restored from a pickle: the automaton holds the keys
             assert self._automaton is not None
-            self._keys = defaultdict(set, {alias: set(keys) for alias, (_, keys)
-                                           in self._automaton.items()})
+            self._keys = defaultdict(
+                set, {alias: set(keys) for alias, (_, keys) in self._automaton.items()}
+            )
         return self._keys
 
     def add(self, alias: str, key: str) -> None:
@@ -86,8 +103,15 @@ class AliasIndex:
         self._automaton = None
 
     def add_all(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """`add` for many pairs at once (the loop `add` would run, without its call overhead)."""
+        keys, case_sensitive = self._key_sets(), self.case_sensitive
         for alias, key in pairs:
-            self.add(alias, key)
+            alias = alias.strip().translate(_FOLD)
+            if not case_sensitive:
+                alias = lower_same_length(alias)
+            if len(alias) >= 2:
+                keys[alias].add(key)
+        self._automaton = None
 
     def prefer(self, alias: str, keys: Sequence[str]) -> None:
         """Put these keys of an alias first, in this order, before the rest (sorted)."""
@@ -115,15 +139,26 @@ class AliasIndex:
         if self._automaton is not None:
             return
         automaton = ahocorasick.Automaton()
+        first = self._first
         for alias, keys in self._key_sets().items():
-            automaton.add_word(alias, (len(alias), self._ordered(alias, keys)))
+            ordered = (
+                self._ordered(alias, keys)
+                if alias in first
+                else tuple(keys)
+                if len(keys) == 1
+                else tuple(sorted(keys))
+            )
+            automaton.add_word(alias, (len(alias), ordered))
         automaton.make_automaton()
         self._automaton = automaton
 
     def __getstate__(self) -> dict[str, object]:
         self.build()
-        return {"case_sensitive": self.case_sensitive, "first": self._first,
-                "automaton": self._automaton}
+        return {
+            "case_sensitive": self.case_sensitive,
+            "first": self._first,
+            "automaton": self._automaton,
+        }
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.case_sensitive = bool(state["case_sensitive"])

@@ -17,11 +17,10 @@ from pathlib import Path
 import yaml
 
 from tengri.errors import KBError
-from tengri.kb.base import AmbiguousAlias, KnowledgeBase
+from tengri.kb.base import AliasRow, AliasTable, AmbiguousAlias, KnowledgeBase
 from tengri.kb.cache import cached_kb
 from tengri.kb.entities import (
     Agent,
-    Alias,
     Capital,
     DatedName,
     Entity,
@@ -45,13 +44,35 @@ from tengri.kb.tables import (
 
 # The key by which a user's row replaces shipped rows, per table.
 REPLACE_KEY = {
-    "states": ("id",), "places": ("id",), "igos": ("id",), "persons": ("id",),
-    "offices": ("id",), "institutions": ("id",), "agents": ("noun",),
-    "terms": ("office",), "memberships": ("organization", "member"), "names": ("entity",),
-    "capitals": ("state",), "titles": ("title",), "ambiguous": ("alias",),
+    "states": ("id",),
+    "places": ("id",),
+    "igos": ("id",),
+    "persons": ("id",),
+    "offices": ("id",),
+    "institutions": ("id",),
+    "agents": ("noun",),
+    "terms": ("office",),
+    "memberships": ("organization", "member"),
+    "names": ("entity",),
+    "capitals": ("state",),
+    "titles": ("title",),
+    "ambiguous": ("alias",),
 }
-TABLE_ORDER = ("states", "places", "igos", "institutions", "persons", "offices", "terms",
-               "memberships", "names", "capitals", "agents", "titles", "ambiguous")
+TABLE_ORDER = (
+    "states",
+    "places",
+    "igos",
+    "institutions",
+    "persons",
+    "offices",
+    "terms",
+    "memberships",
+    "names",
+    "capitals",
+    "agents",
+    "titles",
+    "ambiguous",
+)
 _YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -82,45 +103,72 @@ def _yaml_rows(path: Path) -> tuple[list[Row], list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        return [], [Problem(where, f"not valid YAML: {exc.problem}"
-                            + (f" (column {mark.column + 1})" if mark else ""))]
+        return [], [
+            Problem(
+                where,
+                f"not valid YAML: {exc.problem}" + (f" (column {mark.column + 1})" if mark else ""),
+            )
+        ]
     except yaml.YAMLError as exc:
         return [], [Problem(str(path), f"not valid YAML: {exc}")]
     if not isinstance(document, dict) or not isinstance(tree, yaml.MappingNode):
-        return [], [Problem(str(path), "a KB YAML file maps table names to lists of rows "
-                            "(e.g. 'persons:' then '- id: person:...'); got "
-                            f"{type(document).__name__}")]
+        return [], [
+            Problem(
+                str(path),
+                "a KB YAML file maps table names to lists of rows "
+                "(e.g. 'persons:' then '- id: person:...'); got "
+                f"{type(document).__name__}",
+            )
+        ]
     rows: list[Row] = []
     problems: list[Problem] = []
     for key_node, rows_node in tree.value:
         table = str(key_node.value)
         where = f"{path}:{key_node.start_mark.line + 1}"
         if table not in COLUMNS:
-            problems.append(Problem(where, f"unknown table {table!r}; known tables: "
-                                    f"{', '.join(TABLE_ORDER)}"))
+            problems.append(
+                Problem(where, f"unknown table {table!r}; known tables: {', '.join(TABLE_ORDER)}")
+            )
             continue
         items = document.get(table)
         if not isinstance(items, list) or not isinstance(rows_node, yaml.SequenceNode):
-            problems.append(Problem(where, f"{table} must be a list of rows, each starting "
-                                    "with '- '"))
+            problems.append(
+                Problem(where, f"{table} must be a list of rows, each starting with '- '")
+            )
             continue
         required, optional = COLUMNS[table]
         for cells, node in zip(items, rows_node.value):  # noqa: B905 - same list, parsed twice
             where = f"{path}:{node.start_mark.line + 1}"
             if not isinstance(cells, dict):
-                problems.append(Problem(where, f"a row of {table} must map column names to "
-                                        f"values; columns: {', '.join(required + optional)}"))
+                problems.append(
+                    Problem(
+                        where,
+                        f"a row of {table} must map column names to "
+                        f"values; columns: {', '.join(required + optional)}",
+                    )
+                )
                 continue
             flat: dict[str, str] = {}
             for column, value in cells.items():
                 column = str(column)
                 cell = _cell(value)
                 if column not in required and column not in optional:
-                    problems.append(Problem(where, f"unknown column for the {table} table; "
-                                            f"known: {', '.join(required + optional)}", column))
+                    problems.append(
+                        Problem(
+                            where,
+                            f"unknown column for the {table} table; "
+                            f"known: {', '.join(required + optional)}",
+                            column,
+                        )
+                    )
                 elif cell is None:
-                    problems.append(Problem(where, "must be text, a number, a date or a list "
-                                            "of those, not a mapping", column))
+                    problems.append(
+                        Problem(
+                            where,
+                            "must be text, a number, a date or a list of those, not a mapping",
+                            column,
+                        )
+                    )
                 else:
                     flat[column] = cell
             rows.append(Row(table, where, flat))
@@ -146,11 +194,18 @@ def read_user_files(paths: Iterable[Path]) -> tuple[dict[str, list[Row]], list[P
     problems: list[Problem] = []
     for path in paths:
         if not path.exists():
-            problems.append(Problem(str(path), "no such KB file or folder (from --kb, "
-                                    "TENGRI_KB_PATH or the command line)"))
+            problems.append(
+                Problem(
+                    str(path),
+                    "no such KB file or folder (from --kb, TENGRI_KB_PATH or the command line)",
+                )
+            )
             continue
-        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")) \
-            if path.is_dir() else [path]
+        files = (
+            sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if path.is_dir()
+            else [path]
+        )
         for file in files:
             if file.name.endswith(_YAML_SUFFIXES):
                 rows, found = _yaml_rows(file)
@@ -158,9 +213,14 @@ def read_user_files(paths: Iterable[Path]) -> tuple[dict[str, list[Row]], list[P
                 rows, found = _csv_rows(file)
             else:
                 if path.is_file():
-                    problems.append(Problem(str(file), "not a KB file; use a .csv named after a "
-                                            f"table ({', '.join(TABLE_ORDER)}, e.g. "
-                                            "persons-mine.csv) or a .yaml file"))
+                    problems.append(
+                        Problem(
+                            str(file),
+                            "not a KB file; use a .csv named after a "
+                            f"table ({', '.join(TABLE_ORDER)}, e.g. "
+                            "persons-mine.csv) or a .yaml file",
+                        )
+                    )
                 continue
             problems.extend(found)
             for row in rows:
@@ -173,8 +233,11 @@ def user_rows(paths: Iterable[Path]) -> dict[str, list[Row]]:
     """Every row of a user's KB files, grouped by table; KBError if any row is malformed."""
     grouped, problems = read_user_files(paths)
     if problems:
-        more = f" (and {len(problems) - 1} more; run 'tengri kb validate' to list them)" \
-            if len(problems) > 1 else ""
+        more = (
+            f" (and {len(problems) - 1} more; run 'tengri kb validate' to list them)"
+            if len(problems) > 1
+            else ""
+        )
         raise KBError(f"{problems[0]}{more}")
     return grouped
 
@@ -199,8 +262,7 @@ def prefer_last_place(rows: list[Row]) -> list[Row]:
     return list(by_id.values())
 
 
-def merge_rows(shipped: dict[str, list[Row]],
-               mine: dict[str, list[Row]]) -> dict[str, list[Row]]:
+def merge_rows(shipped: dict[str, list[Row]], mine: dict[str, list[Row]]) -> dict[str, list[Row]]:
     """Shipped rows with a user's rows replacing those that share their key (REPLACE_KEY)."""
     merged: dict[str, list[Row]] = {}
     for table in TABLE_ORDER:
@@ -218,8 +280,10 @@ def _check_unique(rows: list[Row], column: str) -> None:
     for row in rows:
         value = row.get(column)
         if value in seen:
-            raise KBError(f"{row.where}: {column} {value!r} is defined twice (first at "
-                          f"{seen[value]}); an id must be defined once")
+            raise KBError(
+                f"{row.where}: {column} {value!r} is defined twice (first at "
+                f"{seen[value]}); an id must be defined once"
+            )
         seen[value] = row.where
 
 
@@ -228,11 +292,11 @@ class _Builder:
 
     def __init__(self) -> None:
         self.kb = KnowledgeBase()
-        self.all_aliases: list[Alias] = []
+        self.alias_rows: list[AliasRow] = []
 
     def alias(self, text: str, entity: str, how: str, lang: str = "en") -> None:
         if text:
-            self.all_aliases.append(Alias(text, entity, how, lang))
+            self.alias_rows.append((text, entity, how, lang))
 
     def aliases(self, row: Row, entity: str, columns: dict[str, str]) -> None:
         for column, how in columns.items():
@@ -245,63 +309,110 @@ class _Builder:
 
     def states(self, rows: list[Row]) -> None:
         for row in rows:
-            self.add(Entity(
-                row.get("id"), EntityKind.STATE, row.get("name"), row.get("source"),
-                country=row.get("id"), sector="GOV", lat=row.number("lat"), lon=row.number("lon"),
-                region=row.get("region") or None, subregion=row.get("subregion") or None,
-                wikidata=row.get("wikidata") or None,
-            ))
+            self.add(
+                Entity(
+                    row.get("id"),
+                    EntityKind.STATE,
+                    row.get("name"),
+                    row.get("source"),
+                    country=row.get("id"),
+                    sector="GOV",
+                    lat=row.number("lat"),
+                    lon=row.number("lon"),
+                    region=row.get("region") or None,
+                    subregion=row.get("subregion") or None,
+                    wikidata=row.get("wikidata") or None,
+                )
+            )
             self.alias(row.get("official_name"), row.get("id"), "name")
-            self.aliases(row, row.get("id"), {"aliases": "name", "adjectives": "adjective",
-                                              "demonyms": "demonym", "ru": "ru"})
+            self.aliases(
+                row,
+                row.get("id"),
+                {"aliases": "name", "adjectives": "adjective", "demonyms": "demonym", "ru": "ru"},
+            )
 
     def places(self, rows: list[Row]) -> None:
         for row in rows:
             population = row.number("population")
-            self.add(Entity(
-                row.get("id"), EntityKind.PLACE, row.get("name"), row.get("source"),
-                country=row.get("country") or None, subkind=row.get("feature") or "city",
-                lat=row.number("lat"), lon=row.number("lon"),
-                population=int(population or 0), admin1=row.get("admin1") or None,
-            ))
+            self.add(
+                Entity(
+                    row.get("id"),
+                    EntityKind.PLACE,
+                    row.get("name"),
+                    row.get("source"),
+                    country=row.get("country") or None,
+                    subkind=row.get("feature") or "city",
+                    lat=row.number("lat"),
+                    lon=row.number("lon"),
+                    population=int(population or 0),
+                    admin1=row.get("admin1") or None,
+                )
+            )
             self.aliases(row, row.get("id"), {"aliases": "name", "ru": "ru"})
 
     def igos(self, rows: list[Row]) -> None:
         for row in rows:
-            self.add(Entity(
-                row.get("id"), EntityKind.IGO, row.get("name"), row.get("source"),
-                subkind=row.get("kind") or None, country=None, sector="IGO",
-                wikidata=row.get("wikidata") or None,
-            ))
-            self.aliases(row, row.get("id"), {"acronyms": "acronym", "aliases": "name",
-                                              "ru": "ru"})
+            self.add(
+                Entity(
+                    row.get("id"),
+                    EntityKind.IGO,
+                    row.get("name"),
+                    row.get("source"),
+                    subkind=row.get("kind") or None,
+                    country=None,
+                    sector="IGO",
+                    wikidata=row.get("wikidata") or None,
+                )
+            )
+            self.aliases(row, row.get("id"), {"acronyms": "acronym", "aliases": "name", "ru": "ru"})
 
     def institutions(self, rows: list[Row]) -> None:
         for row in rows:
-            self.add(Entity(
-                row.get("id"), EntityKind.INSTITUTION, row.get("name"), row.get("source"),
-                country=row.get("country") or None, sector=row.get("sector") or None,
-                subkind=row.get("kind"), parent=row.get("parent") or None,
-            ))
+            self.add(
+                Entity(
+                    row.get("id"),
+                    EntityKind.INSTITUTION,
+                    row.get("name"),
+                    row.get("source"),
+                    country=row.get("country") or None,
+                    sector=row.get("sector") or None,
+                    subkind=row.get("kind"),
+                    parent=row.get("parent") or None,
+                )
+            )
             self.aliases(row, row.get("id"), {"aliases": "name", "ru": "ru"})
 
     def persons(self, rows: list[Row]) -> None:
         for row in rows:
-            self.add(Entity(
-                row.get("id"), EntityKind.PERSON, row.get("name"), row.get("source"),
-                country=row.get("country") or None, wikidata=row.get("wikidata") or None,
-            ))
+            self.add(
+                Entity(
+                    row.get("id"),
+                    EntityKind.PERSON,
+                    row.get("name"),
+                    row.get("source"),
+                    country=row.get("country") or None,
+                    wikidata=row.get("wikidata") or None,
+                )
+            )
             self.aliases(row, row.get("id"), {"aliases": "name", "ru": "ru"})
 
     def offices(self, rows: list[Row]) -> None:
         for row in rows:
             holder = row.get("holder_of")
             if holder not in self.kb.entities:
-                raise KBError(f"{row.where}: office {row.get('id')!r} belongs to {holder!r}, "
-                              "which is not a state or IGO in the knowledge base")
+                raise KBError(
+                    f"{row.where}: office {row.get('id')!r} belongs to {holder!r}, "
+                    "which is not a state or IGO in the knowledge base"
+                )
             self.kb.offices[row.get("id")] = Office(
-                row.get("id"), holder, row.get("role"), row.items("also"), row.get("title"),
-                row.items("title_aliases"), row.items("ru_titles"), row.flag("leader"),
+                row.get("id"),
+                holder,
+                row.get("role"),
+                row.items("also"),
+                row.get("title"),
+                row.items("title_aliases"),
+                row.items("ru_titles"),
+                row.flag("leader"),
                 row.get("source"),
             )
 
@@ -312,23 +423,35 @@ class _Builder:
                 raise KBError(f"{row.where}: term of unknown office {office!r}")
             if person not in self.kb.entities:
                 raise KBError(f"{row.where}: term of unknown person {person!r}")
-            self.kb.terms.append(Term(office, person, Interval(*row.interval()),
-                                      row.flag("acting"), row.get("source")))
+            self.kb.terms.append(
+                Term(
+                    office, person, Interval(*row.interval()), row.flag("acting"), row.get("source")
+                )
+            )
 
     def memberships(self, rows: list[Row]) -> None:
         for row in rows:
             kind = row.get("kind")
             if kind not in MEMBERSHIP_KINDS:
-                raise KBError(f"{row.where}: membership kind {kind!r} is not one of "
-                              f"{', '.join(sorted(MEMBERSHIP_KINDS))}")
+                raise KBError(
+                    f"{row.where}: membership kind {kind!r} is not one of "
+                    f"{', '.join(sorted(MEMBERSHIP_KINDS))}"
+                )
             for column in ("organization", "member"):
                 if row.get(column) not in self.kb.entities:
-                    raise KBError(f"{row.where}: {column} {row.get(column)!r} is not in the "
-                                  "knowledge base")
-            self.kb.memberships.append(Membership(
-                row.get("organization"), row.get("member"), kind, Interval(*row.interval()),
-                row.get("source"), row.get("note"),
-            ))
+                    raise KBError(
+                        f"{row.where}: {column} {row.get(column)!r} is not in the knowledge base"
+                    )
+            self.kb.memberships.append(
+                Membership(
+                    row.get("organization"),
+                    row.get("member"),
+                    kind,
+                    Interval(*row.interval()),
+                    row.get("source"),
+                    row.get("note"),
+                )
+            )
 
     def names(self, rows: list[Row]) -> None:
         for row in rows:
@@ -336,8 +459,11 @@ class _Builder:
             if entity not in self.kb.entities:
                 raise KBError(f"{row.where}: dated name of unknown entity {entity!r}")
             lang = row.get("lang") or "en"
-            self.kb.names.append(DatedName(entity, row.get("name"), lang,
-                                           Interval(*row.interval()), row.get("source")))
+            self.kb.names.append(
+                DatedName(
+                    entity, row.get("name"), lang, Interval(*row.interval()), row.get("source")
+                )
+            )
             self.alias(row.get("name"), entity, "former", lang)
 
     def capitals(self, rows: list[Row]) -> None:
@@ -345,16 +471,19 @@ class _Builder:
             state, place = row.get("state"), row.get("place")
             if state not in self.kb.entities:
                 raise KBError(f"{row.where}: capital of unknown state {state!r}")
-            name = row.get("name") or (self.kb.entities[place].name
-                                       if place in self.kb.entities else place)
-            self.kb.capitals.append(Capital(state, place, name, Interval(*row.interval()),
-                                            row.get("source")))
+            name = row.get("name") or (
+                self.kb.entities[place].name if place in self.kb.entities else place
+            )
+            self.kb.capitals.append(
+                Capital(state, place, name, Interval(*row.interval()), row.get("source"))
+            )
 
     def agents(self, rows: list[Row]) -> None:
         for row in rows:
             for noun in row.items("noun"):
-                self.kb.agents[noun.lower()] = Agent(noun.lower(), row.get("sector"),
-                                                    row.get("kind"), row.get("source"))
+                self.kb.agents[noun.lower()] = Agent(
+                    noun.lower(), row.get("sector"), row.get("kind"), row.get("source")
+                )
 
     def titles(self, rows: list[Row]) -> None:
         for row in rows:
@@ -365,10 +494,13 @@ class _Builder:
             entities = row.items("entities")
             unknown = [e for e in entities if e not in self.kb.entities]
             if unknown:
-                raise KBError(f"{row.where}: alias {row.get('alias')!r} is marked ambiguous "
-                              f"between unknown entities {', '.join(unknown)}")
+                raise KBError(
+                    f"{row.where}: alias {row.get('alias')!r} is marked ambiguous "
+                    f"between unknown entities {', '.join(unknown)}"
+                )
             self.kb.ambiguous[row.get("alias")] = AmbiguousAlias(
-                row.get("alias"), entities, row.get("note"), row.get("source"))
+                row.get("alias"), entities, row.get("note"), row.get("source")
+            )
 
 
 def build_kb(data_dir: Path, extra: tuple[Path, ...] = ()) -> KnowledgeBase:
@@ -379,7 +511,7 @@ def build_kb(data_dir: Path, extra: tuple[Path, ...] = ()) -> KnowledgeBase:
         if table in {"states", "igos", "persons", "offices", "institutions"}:
             _check_unique(rows[table], "id")
         getattr(builder, table)(rows[table])
-    builder.kb.aliases = builder.all_aliases
+    builder.kb.aliases = AliasTable(builder.alias_rows)
     builder.kb.checked = checked_date(data_dir)
     return builder.kb.finish()
 

@@ -39,8 +39,11 @@ class KBStats:
             ("office terms", str(self.office_terms), ""),
             ("persons", str(self.persons), ""),
             ("institutions", str(self.institutions), ""),
-            ("aliases", str(self.aliases), f"{self.alias_forms} distinct forms; "
-             f"{self.ambiguous_aliases} marked ambiguous"),
+            (
+                "aliases",
+                str(self.aliases),
+                f"{self.alias_forms} distinct forms; {self.ambiguous_aliases} marked ambiguous",
+            ),
             ("agent nouns", str(self.agent_nouns), ""),
             ("data last checked", self.checked.isoformat() if self.checked else "unknown", ""),
         ]
