@@ -30,6 +30,7 @@ from tengri.kb.entities import (
     Office,
     Term,
 )
+from tengri.kb.inflect import add_russian_forms
 from tengri.kb.tables import (
     COLUMNS,
     MEMBERSHIP_KINDS,
@@ -511,6 +512,7 @@ def build_kb(data_dir: Path, extra: tuple[Path, ...] = ()) -> KnowledgeBase:
         if table in {"states", "igos", "persons", "offices", "institutions"}:
             _check_unique(rows[table], "id")
         getattr(builder, table)(rows[table])
+    add_russian_forms(builder.kb, builder.alias_rows, data_dir)  # case forms: "Токаева"
     builder.kb.aliases = AliasTable(builder.alias_rows)
     builder.kb.checked = checked_date(data_dir)
     return builder.kb.finish()
