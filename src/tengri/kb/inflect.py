@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import logging
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,6 +30,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tengri.kb.base import AliasRow, KnowledgeBase
+
+log = logging.getLogger(__name__)
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 ADJECTIVES_FILE = "ru-adjectives.csv"
@@ -52,6 +55,15 @@ def _morph():  # type: ignore[no-untyped-def]
     import pymorphy3  # imported on first use: only building the KB needs it
 
     return pymorphy3.MorphAnalyzer()
+
+
+def available() -> bool:
+    """Whether pymorphy3 and its Russian dictionaries are installed."""
+    try:
+        _morph()
+    except ImportError:
+        return False
+    return True
 
 
 def _is_russian(text: str) -> bool:
@@ -358,7 +370,12 @@ def _declinable(kb: KnowledgeBase, entity: str, how: str, lang: str) -> str | No
 
 def add_russian_forms(kb: KnowledgeBase, rows: Iterable[AliasRow], data_dir: Path) -> int:
     """Add the case forms of the KB's Russian aliases, titles, agent nouns and state adjectives
-    to its alias indexes (before `KnowledgeBase.finish` builds them); returns how many."""
+    to its alias indexes (before `KnowledgeBase.finish` builds them); returns how many.
+
+    Without pymorphy3 the KB still builds, with nominative Russian names only (logged)."""
+    if not available():
+        log.warning("pymorphy3 is not installed: Russian names match in the nominative only")
+        return 0
     pairs: list[tuple[str, str]] = []
     for text, entity, how, lang in rows:
         if not _is_russian(text):
