@@ -30,6 +30,7 @@ from tengri.store.clusters import (
     refresh_events,
     remerge,
 )
+from tengri.store.curation import keep_curated_events
 from tengri.store.database import Store
 from tengri.store.documents import (
     Identity,
@@ -177,8 +178,9 @@ def write_batch(store: Store, batch: Sequence[Prepared], summary: IngestSummary)
             seeds += views
         seeds += mentions_of_events(connection, lost_events)
         result = remerge(connection, seeds, now)
-        refresh_events(connection, result.touched | lost_events
-                       | events_of_documents(connection, regrouped), now, result)
+        changed = result.touched | lost_events | events_of_documents(connection, regrouped)
+        refresh_events(connection, changed, now, result)
+        keep_curated_events(connection, changed, now)  # analysts' edits outlive recomputing
         summary.events_created += result.events_created
         _record_counts(connection, summary)
     return result

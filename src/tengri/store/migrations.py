@@ -25,6 +25,7 @@ from sqlalchemy import Connection, func, inspect, select
 from tengri.errors import StoreError
 from tengri.store.database import Store
 from tengri.store.schema import metadata, schema_versions
+from tengri.store.schema.workbench import create_workbench
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,8 @@ def _baseline(connection: Connection) -> None:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "baseline: documents, events, mentions, actors, facts, memberships, ingest "
               "runs, quarantine, merge decisions", _baseline),
+    Migration(2, "workbench: event curations, audit log, API keys; indexes for the API's "
+              "event order and filters", create_workbench),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -11,12 +11,16 @@ from tengri.store.schema.merges import merge_decisions
 from tengri.store.schema.quarantine import quarantine
 from tengri.store.schema.runs import ingest_runs
 from tengri.store.schema.versions import schema_versions
+from tengri.store.schema.workbench import api_keys, audit_log, event_curations
 
 __all__ = [
     "actors",
+    "api_keys",
+    "audit_log",
     "document_bands",
     "documents",
     "event_actors",
+    "event_curations",
     "event_mentions",
     "events",
     "facts",
