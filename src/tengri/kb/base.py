@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +69,54 @@ class AliasTable(Sequence[Alias]):
         return iter(self._made())
 
 
+class EntityTable(MutableMapping[str, Entity]):
+    """Entities by id, read from the cache as plain rows; a row becomes an Entity record the
+    first time it is asked for (a text names a few dozen of the 36,000)."""
+
+    def __init__(self, rows: dict[str, tuple[Any, ...]]) -> None:
+        self._rows = rows
+        self._made: dict[str, Entity] = {}
+
+    def rows(self) -> dict[str, tuple[Any, ...]]:
+        return self._rows
+
+    def get(self, key: str, default: Any = None) -> Any:  # the hot path: no exception raised
+        made = self._made.get(key)
+        if made is None:
+            row = self._rows.get(key)
+            if row is None:
+                return default
+            made = self._made[key] = Entity(*row)
+        return made
+
+    def __getitem__(self, key: str) -> Entity:
+        made = self.get(key)
+        if made is None:
+            raise KeyError(key)
+        return made
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __setitem__(self, key: str, entity: Entity) -> None:
+        self._rows[key] = _entity_row(entity)
+        self._made[key] = entity
+
+    def __delitem__(self, key: str) -> None:
+        del self._rows[key]
+        self._made.pop(key, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+def _entity_row(entity: Entity) -> tuple[Any, ...]:
+    return tuple(getattr(entity, name) for name in _ENTITY_FIELDS)
+
+
 def _alias_rows(aliases: Sequence[Alias]) -> list[AliasRow]:
     if isinstance(aliases, AliasTable):
         return aliases.rows()
@@ -79,7 +127,7 @@ def _alias_rows(aliases: Sequence[Alias]) -> list[AliasRow]:
 class KnowledgeBase:
     """Everything the KB knows; built by `tengri.kb.load_kb`, read-only afterwards."""
 
-    entities: dict[str, Entity] = field(default_factory=dict)
+    entities: MutableMapping[str, Entity] = field(default_factory=dict)
     aliases: Sequence[Alias] = field(default_factory=list)
     names: list[DatedName] = field(default_factory=list)
     capitals: list[Capital] = field(default_factory=list)
@@ -145,19 +193,21 @@ class KnowledgeBase:
 
     # -- the on-disk cache (tengri.kb.cache) ---------------------------------------------------
     # Pickling 190,000 alias and 36,000 entity records one by one is slow; plain tuples and the
-    # built automata load several times faster.
+    # built automata load several times faster, and become records only when asked for.
 
     def __getstate__(self) -> dict[str, Any]:
         state = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
-        state["entities"] = [
-            tuple(getattr(e, n) for n in _ENTITY_FIELDS) for e in self.entities.values()
-        ]
+        entities = self.entities
+        state["entities"] = (
+            entities.rows()
+            if isinstance(entities, EntityTable)
+            else {key: _entity_row(entity) for key, entity in entities.items()}
+        )
         state["aliases"] = _alias_rows(self.aliases)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        make = Entity
-        state["entities"] = {row[0]: make(*row) for row in state["entities"]}
+        state["entities"] = EntityTable(state["entities"])
         state["aliases"] = AliasTable(state["aliases"])
         self.__dict__.update(state)
         self._lookups()
