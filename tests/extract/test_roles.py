@@ -160,8 +160,6 @@ def test_an_appositive_who_clause_keeps_both_events(code) -> None:  # type: igno
     assert _roles(_one(result, "042"))[:2] == (TOKAYEV, PUTIN)
 
 
-@pytest.mark.xfail(strict=True, reason="the 'Kazakh ambassador' inside the trigger phrase is not "
-                   "read as the target")
 def test_the_summoned_ambassadors_state_is_the_target(code) -> None:  # type: ignore[no-untyped-def]
     summons = _one(code("Russia summoned the Kazakh ambassador on Monday."), "114")
     assert _roles(summons) == ("RUS", "KAZ", [])

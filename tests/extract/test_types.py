@@ -243,8 +243,6 @@ def test_humanitarian_aid_is_aid_073_with_its_amount(code) -> None:  # type: ign
     assert (aid[0].quantity.value, aid[0].quantity.unit) == (10_000_000, "USD")
 
 
-@pytest.mark.xfail(strict=True, reason="'sent humanitarian aid' takes the generic aid entry (070) "
-                   "over the humanitarian one (073)")
 def test_sending_humanitarian_aid_is_aid_073(code) -> None:  # type: ignore[no-untyped-def]
     assert _codings(code("Russia sent humanitarian aid to Syria on Sunday."), "07") == [
         ("AID", None, "073", "RUS", "SYR", "occurred")]
@@ -267,8 +265,6 @@ def test_exchanging_prisoners_is_retreat_release_0841(code) -> None:  # type: ig
         ("RETREAT", "release", "0841", "RUS", "UKR", "occurred")]
 
 
-@pytest.mark.xfail(strict=True, reason="the released 'Kyrgyz prisoners' inside the trigger phrase "
-                   "are not read as the target")
 def test_releasing_foreign_prisoners_is_retreat_release_0841_towards_their_state(code) -> None:  # type: ignore[no-untyped-def]
     assert _codings(code("Kazakhstan released two Kyrgyz prisoners on Monday."), "08") == [
         ("RETREAT", "release", "0841", "KAZ", "KGZ", "occurred")]
@@ -300,8 +296,6 @@ def test_calling_on_a_state_to_withdraw_is_a_request_to_yield(code) -> None:  # 
         ("REQUEST", "yield", "025", "UKR", "RUS", "occurred")]
 
 
-@pytest.mark.xfail(strict=True, reason="'called for talks' is coded 028 (appeal to accept "
-                   "mediation), not 026 (appeal to others to meet or negotiate)")
 def test_calling_for_talks_is_request_meet_026(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Kazakhstan called for talks between Armenia and Azerbaijan.")
     requests = [e for e in result.events if e.type == "REQUEST"]
@@ -340,8 +334,6 @@ def test_an_accusation_of_shelling_is_one_accuse_event_not_an_assault(code) -> N
         ("ACCUSE", "112", "MDA", "RUS")]
 
 
-@pytest.mark.xfail(strict=True, reason="the summoned 'Russian ambassador' inside the trigger "
-                   "phrase is not read as the target")
 def test_summoning_an_ambassador_is_an_official_complaint_114(code) -> None:  # type: ignore[no-untyped-def]
     assert _codings(code("Moldova summoned the Russian ambassador on Monday."), "11") == [
         ("ACCUSE", "disapprove", "114", "MDA", "RUS", "occurred")]
@@ -361,8 +353,6 @@ def test_rejecting_a_proposal_is_reject_120(code) -> None:  # type: ignore[no-un
         ("REJECT", None, "120", "AZE", "ARM", "occurred")]
 
 
-@pytest.mark.xfail(strict=True, reason="the proposer inside 'rejected Armenia's proposal for "
-                   "talks' is not read as the target")
 def test_rejecting_a_proposal_for_talks_is_reject_meet_125(code) -> None:  # type: ignore[no-untyped-def]
     assert _codings(code("Azerbaijan rejected Armenia's proposal for talks."), "12") == [
         ("REJECT", "meet", "125", "AZE", "ARM", "occurred")]
@@ -381,15 +371,11 @@ def test_threatening_to_close_the_border_folds_into_threaten_1381(code) -> None:
         ("THREATEN", "restrict", "1381", "RUS", "KAZ", "occurred")]
 
 
-@pytest.mark.xfail(strict=True, reason="the threatened state inside 'threatened X with military "
-                   "force' is not read as the target")
 def test_threatening_military_force_is_threaten_violence_138(code) -> None:  # type: ignore[no-untyped-def]
     assert _codings(code("Russia threatened Moldova with military force."), "13") == [
         ("THREATEN", "violence", "138", "RUS", "MDA", "occurred")]
 
 
-@pytest.mark.xfail(strict=True, reason="the threatened state inside 'threatened X with new "
-                   "sanctions' is not read as the target")
 def test_threatening_sanctions_is_threaten_restrict_1312(code) -> None:  # type: ignore[no-untyped-def]
     assert _codings(code("The European Union threatened Belarus with new sanctions."), "13") == [
         ("THREATEN", "restrict", "1312", "igo:EU", "BLR", "occurred")]
@@ -423,8 +409,6 @@ def test_demonstrators_protesting_in_a_city_is_protest_demo_141(code) -> None:  
 
 # -- SANCTION --------------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="the expelled 'Russian diplomats' inside the trigger "
-                   "phrase are not read as the target")
 def test_expelling_diplomats_is_sanction_expel_166(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Georgia expelled two Russian diplomats on Monday.")
     expulsions = [e for e in result.events if e.cameo == "166"]

@@ -80,7 +80,7 @@ def _threat_code(inner: Candidate) -> str:
 def _request_code(wrapper: Candidate, inner: Candidate) -> str:
     appeal = wrapper.cameo.startswith("02")
     if inner.type in {"CONSULT", "AGREE"}:
-        return "028" if appeal else "106"
+        return "026" if appeal else "106"
     if inner.type in {"RETREAT", "CONCEDE"}:
         return "025" if appeal else "105"
     if inner.type == "AID":

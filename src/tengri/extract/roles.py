@@ -95,6 +95,14 @@ def _usable(mention: Mention) -> bool:
     return mention.kind in _ACTOR_KINDS or mention.kind == "place"
 
 
+def _as_target(mention: Mention) -> Mention:
+    """An adjective in a target position stands for its state ("shelled Armenian villages")."""
+    if mention.kind != "adjective" or not mention.country:
+        return mention
+    return Mention(mention.start, mention.end, mention.text, "state", mention.country,
+                   mention.country, None, "GOV", f"adjective of {mention.country}")
+
+
 def _political(mention: Mention) -> bool:
     if mention.kind == "group":
         return mention.sector not in _NONPOLITICAL_SECTORS
@@ -111,6 +119,13 @@ class _Slots:
         sentence = analysis.sentences[trigger.sentence]
         self.sentence = sentence
         self.clause = _clause(analysis, sentence, trigger)
+        # where the predicate word ends: actors after it inside the trigger phrase ("summoned
+        # the Russian ambassador", "expelled Russian diplomats") are its objects
+        first_word = re.match(r"\S+", trigger.text)
+        self.verb_end = trigger.start + (first_word.end() if first_word else 0)
+        inner = [m for m in mentions if self.verb_end <= m.start and m.end <= trigger.end]
+        self.inner = [_as_target(m) for m in inner
+                      if (_usable(m) or m.kind == "adjective") and (m.country or m.entity)]
         self.mentions = [
             m
             for m in mentions
@@ -232,6 +247,8 @@ class _Slots:
         return []
 
     def object(self) -> list[Mention]:
+        if self.inner:
+            return [self.inner[0]]
         _, right = self.clause
         after = [m for m in self.mentions if self.trigger.end <= m.start < right]
         for mention in after:
