@@ -151,8 +151,7 @@ def test_a_city_inside_a_club_name_is_no_actor(code) -> None:  # type: ignore[no
     meeting = _one(code("Kazakh President Kassym-Jomart Tokayev met Kairat Almaty players on "
                         "Monday."), "040")
     assert meeting.target is None
-    assert [p.country for p in meeting.participants if p.country == "KAZ" and p.kind.value ==
-            "state"] == []
+    assert not any(p.kind.value == "state" and p.country == "KAZ" for p in meeting.participants)
 
 
 def test_an_actor_without_a_publication_date_still_resolves_by_name(code) -> None:  # type: ignore[no-untyped-def]
