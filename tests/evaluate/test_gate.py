@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tengri.evaluate.gate import EPSILON, floors_of, gate_problems, update_baseline
 from tengri.evaluate.run import SetResult
 from tengri.evaluate.scores import Accuracy, Tally
@@ -38,6 +40,14 @@ def test_a_result_at_its_measured_value_passes_and_a_drop_fails():
     assert gate_problems(entry, _result(9, 9)) == []
     assert gate_problems(entry, _result(8, 8)) == [
         f"en-dev: status = 0.8 fell below its floor {round(0.9 - EPSILON, 4)}"]
+
+
+def test_a_coder_that_crashes_is_named_before_the_scores_it_dragged_down():
+    entry = _baseline(_result(8, 9))["sets"]["en-dev"]
+    crashed = replace(_result(0, 0), failures=("p1: AttributeError: boom",))
+    problems = gate_problems(entry, crashed)
+    assert problems[0] == "en-dev: the coder failed on 1 passages, e.g. p1: AttributeError: boom"
+    assert len(problems) > 1
 
 
 def test_a_changed_gold_digest_fails_until_the_baseline_is_regenerated():

@@ -105,6 +105,8 @@ def gate_problems(entry: dict[str, Any], result: SetResult) -> list[str]:
         return [f"{name}: gold digest {result.digest} is not the baseline's {entry.get('digest')}"
                 ": the gold changed; run `tengri evaluate --write-baseline` and commit both"]
     scores = result.headline()
-    return [f"{name}: {score} = {scores.get(score)} fell below its floor {floor}"
-            for score, floor in sorted(entry.get("floors", {}).items())
-            if scores.get(score) is None or scores[score] < floor]
+    crashed = [f"{name}: the coder failed on {len(result.failures)} passages, e.g. "
+               f"{result.failures[0]}"] if result.failures else []
+    return crashed + [f"{name}: {score} = {scores.get(score)} fell below its floor {floor}"
+                      for score, floor in sorted(entry.get("floors", {}).items())
+                      if scores.get(score) is None or scores[score] < floor]

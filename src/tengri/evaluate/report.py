@@ -54,7 +54,6 @@ LABELS: dict[str, str] = {
     "membership_status": "membership status",
     "kb_check": "membership KB check",
 }
-SHOWN_MISTAKES = 40
 
 
 def in_order(scores: dict[str, float]) -> list[tuple[str, float]]:
@@ -73,7 +72,7 @@ def to_json(result: SetResult) -> dict[str, Any]:
     for (gold, predicted), count in sorted(result.confusion.items()):
         confusion.setdefault(gold, {})[predicted] = count
     examples = [{"passage": m.passage, "kind": m.kind, "gold": m.gold, "predicted": m.predicted,
-                 "sentence": m.sentence} for m in result.mistakes[:SHOWN_MISTAKES * 5]]
+                 "sentence": m.sentence} for m in result.mistakes]
     return {
         "set": result.name, "format": result.format, "path": result.path,
         "digest": result.digest, "coder": result.coder, "passages": result.passages,
