@@ -201,10 +201,9 @@ def _check_code(current: dict[str, Any], changes: dict[str, Any]) -> dict[str, A
     new_type = changes.get("type", current["type"])
     new_mode = changes.get("mode", current["mode"]) or None
     if "type" in changes or "mode" in changes or "cameo" in changes:
-        if "mode" in changes or "type" in changes:
-            if not is_valid(new_type, new_mode):
-                raise CurationError(f"type {new_type!r} with mode {new_mode!r} is not a PLOVER "
-                                    "type and mode; see GET /ontology for the valid ones")
+        if ("mode" in changes or "type" in changes) and not is_valid(new_type, new_mode):
+            raise CurationError(f"type {new_type!r} with mode {new_mode!r} is not a PLOVER "
+                                "type and mode; see GET /api/v1/ontology for the valid ones")
         code = changes.get("cameo")
         if code is None:
             code = current["cameo"] if "type" not in changes else default_cameo(new_type,

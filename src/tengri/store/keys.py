@@ -121,7 +121,7 @@ def create_key(store: Store, name: str, role: Role | str, by: Analyst) -> Issued
     if not name or len(name) > 100:
         raise UsageError(f"key name {name!r}: give who uses it, 1 to 100 characters")
     role = Role.parse(role) if isinstance(role, str) else role
-    prefix = secrets.token_hex(5)
+    prefix = "k" + secrets.token_hex(5)  # never all digits, so never mistaken for an id
     token = f"{KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
     now = now_utc()
     with store.write() as connection:
