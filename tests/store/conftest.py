@@ -41,6 +41,7 @@ from tengri.ontology import cameo as cameo_code
 from tengri.store import Store, open_store
 from tengri.store.documents import Identity
 from tengri.store.ingest import IngestSummary, write_batch
+from tengri.store.records import DocumentRecords
 from tengri.store.workers import Prepared, Task
 
 
@@ -194,7 +195,7 @@ def event(doc_id: str, cameo: str, source: str | None, target: str | None = None
           participants: Sequence[str] = (), gathering: str | None = None,
           sentence: str = "", offset: int = 0, confidence: float = 0.8) -> Event:
     code = cameo_code(cameo)
-    text = sentence or f"{source} {cameo} {target}"
+    text = sentence or f"{doc_id}: {source} {cameo} {target}"
     return Event(
         event_id=stable_id("ev", doc_id, offset, cameo), doc_id=doc_id, type=code.plover_type,
         mode=mode, cameo=cameo, goldstein=code.goldstein, quad_class=code.quad_class,
@@ -214,8 +215,8 @@ def document(doc_id: str, text: str, published: str | None = None, url: str | No
 
 
 def prepared(doc: Document, events: Sequence[Event] = ()) -> Prepared:
-    return Prepared(Task(doc, None, Identity.of(doc)), Extraction(doc, tuple(events)),
-                    minhash(doc.text))
+    return Prepared(Task(doc, None, Identity.of(doc)),
+                    DocumentRecords.of(Extraction(doc, tuple(events))), minhash(doc.text))
 
 
 def put(store: Store, *items: tuple[Document, Sequence[Event]]) -> IngestSummary:

@@ -152,7 +152,7 @@ def write_batch(store: Store, batch: Sequence[Prepared], summary: IngestSummary)
             task = item.task
             assert task is not None
             outcome, existing = find_existing(connection, task.identity)
-            if outcome is Outcome.UNCHANGED or item.extraction is None:
+            if outcome is Outcome.UNCHANGED or item.records is None:
                 if existing is not None:
                     learn_url(connection, existing, task.identity)
                 summary.unchanged += 1
@@ -173,7 +173,7 @@ def write_batch(store: Store, batch: Sequence[Prepared], summary: IngestSummary)
                 summary.replaced += 1
             regrouped |= assign_group(connection, document_id, task.identity, item.signature)
             views = store_records(connection, document_id, task.identity.content_hash,
-                                  task.document.published, item.extraction, now)
+                                  task.document.published, item.records, now)
             summary.mentions += len(views)
             seeds += views
         seeds += mentions_of_events(connection, lost_events)

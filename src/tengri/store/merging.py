@@ -108,6 +108,7 @@ class MentionView:
     trigger_start: int | None
     record_id: str
     pinned: bool = False
+    sentence_key: str = ""  # the sentence, normalised: equal in copies of one report
     order: tuple[Any, ...] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -118,23 +119,42 @@ class MentionView:
             self.record_id))
 
     @property
-    def multilateral(self) -> bool:
-        return self.mode == "multilateral" or self.gathering_name is not None
+    def parties(self) -> frozenset[str]:
+        """Who takes part, by country where known (a president and his state are one side)."""
+        return frozenset(p.country or p.id for p in (self.source, self.target,
+                                                      *self.participants)
+                         if p is not None and (p.country or p.id))
+
+    @property
+    def gathering(self) -> bool:
+        """A summit, forum or session: many take part, nobody is the other's target."""
+        return self.mode == "multilateral" or (
+            self.gathering_name is not None and self.source is None and self.target is None)
+
+    @property
+    def actorless(self) -> bool:
+        """Nobody resolved takes part ("leaders met"): it can only match by place and day."""
+        return not self.parties
 
     @property
     def dated(self) -> bool:
         return self.date_precision != "unknown" and self.date_start is not None
 
+    @property
+    def city(self) -> bool:
+        return self.location_name is not None and self.location_precision in {"city", "point"}
+
     def blocks(self) -> set[str]:
-        """Keys that any mention compatible with this one shares with it (candidate search)."""
-        keys = {p.key for p in (self.source, self.target, *self.participants)
-                if p is not None and p.key}
+        """Keys that any mention linked to this one shares with it (the candidate search)."""
+        keys = {k for p in (self.source, self.target, *self.participants) if p is not None
+                for k in (p.id, p.country) if k}
         out = {f"{self.type}:a:{k}" for k in keys}
         if self.gathering_name:
             out.add(f"{self.type}:g:{gathering_key(self.gathering_name)}")
-        if self.multilateral and self.location_name and self.location_precision in {"city",
-                                                                                   "point"}:
-            out.add(f"{self.type}:p:{self.location_name.casefold()}")
+        if (self.gathering or self.actorless) and self.city:
+            out.add(f"{self.type}:p:{(self.location_name or '').casefold()}")
+        if self.sentence_key:
+            out.add(f"{self.type}:s:{self.sentence_key}")
         return out
 
 
@@ -184,16 +204,22 @@ def _parents(code: str) -> set[str]:
     return parents - {code}
 
 
-def _cameo_fit(a: str, b: str, rules: MergeRules) -> tuple[str | None, str | None]:
-    """(reason, conflict) for two CAMEO codes."""
-    if a == b:
-        return f"same CAMEO code {a}", None
-    if a in rules.distinct_cameo or b in rules.distinct_cameo:
-        return None, f"CAMEO {a} and {b} are different records"
-    if a in _parents(b) or b in _parents(a):
-        general, specific = (a, b) if a in _parents(b) else (b, a)
+def _cameo_fit(a: MentionView, b: MentionView, rules: MergeRules,
+               ) -> tuple[str | None, str | None]:
+    """(reason, conflict) for the two CAMEO codes: the same family, and a code kept for its
+    own record (a visit, a phone call) only with itself."""
+    x, y = a.cameo, b.cameo
+    if x == y:
+        return f"same CAMEO code {x}", None
+    if x[:2] != y[:2]:
+        return None, f"CAMEO {x} and {y} are different kinds of event"
+    gatherings = (a.gathering or a.actorless) and (b.gathering or b.actorless)
+    if not gatherings and (x in rules.distinct_cameo or y in rules.distinct_cameo):
+        return None, f"CAMEO {x} and {y} are different records"
+    if x in _parents(y) or y in _parents(x):
+        general, specific = (x, y) if x in _parents(y) else (y, x)
         return f"CAMEO {general} is the general code of {specific}", None
-    return None, f"CAMEO {a} and {b} are different kinds of event"
+    return f"CAMEO {x} and {y} are of one family", None
 
 
 def _side(a: Party | None, b: Party | None) -> tuple[str, float, str | None]:
@@ -207,19 +233,36 @@ def _side(a: Party | None, b: Party | None) -> tuple[str, float, str | None]:
     return "conflict", -math.inf, f"{a.label()} / {b.label()}"
 
 
-def _sides(a: MentionView, b: MentionView, crossed: bool,
-           ) -> tuple[bool, bool, float, list[str], str | None]:
-    b_source, b_target = (b.target, b.source) if crossed else (b.source, b.target)
-    source = _side(a.source, b_source)
-    target = _side(a.target, b_target)
+def _directed(a: MentionView, b: MentionView,
+              ) -> tuple[bool, bool, float, list[str], str | None]:
+    """(fits, positive, score, reasons, conflict): source with source, target with target."""
+    source = _side(a.source, b.source)
+    target = _side(a.target, b.target)
     for name, result in (("source", source), ("target", target)):
         if result[0] == "conflict":
             return False, False, -math.inf, [], f"different {name}s: {result[2]}"
     positive = source[0] in {"same", "country"} or target[0] in {"same", "country"}
     reasons = [f"{name}: {r[2]}" for name, r in (("source", source), ("target", target)) if r[2]]
-    if crossed and reasons:
-        reasons.append("sides named in the other order (a symmetric event)")
     return True, positive, source[1] + target[1], reasons, None
+
+
+def _symmetric(a: MentionView, b: MentionView,
+               ) -> tuple[bool, bool, float, list[str], str | None]:
+    """The same for events with no direction (met, signed): the sets of parties, in any
+    order; two pairs must be the same pair, a group must hold the other's parties."""
+    x, y = a.parties, b.parties
+    if not x or not y:
+        return True, False, 0.0, [], None
+    shared = sorted(x & y)
+    ids = sorted({p.id for p in (a.source, a.target, *a.participants) if p and p.id}
+                 & {p.id for p in (b.source, b.target, *b.participants) if p and p.id})
+    if len(shared) < min(len(x), len(y), 2):
+        return False, False, -math.inf, [], \
+            f"different parties: {', '.join(sorted(x))} / {', '.join(sorted(y))}"
+    reasons = [f"same parties {', '.join(shared)}"]
+    if ids:
+        reasons.append(f"same actors {', '.join(ids)}")
+    return True, True, min(2.0, float(len(shared))) + (1.0 if ids else 0.0), reasons, None
 
 
 def _km(a: MentionView, b: MentionView) -> float | None:
@@ -282,14 +325,21 @@ def _date_text(m: MentionView) -> str:
     return f"{m.date_start}..{m.date_end}"
 
 
-def _gatherings(a: MentionView, b: MentionView) -> tuple[float, str | None, str | None, bool]:
-    """(score, reason, conflict, positive) for two multilateral mentions."""
+def _same_day(a: MentionView, b: MentionView) -> bool:
+    """Both dated to the day, and the days overlap (no slack)."""
+    if not (a.dated and b.dated and a.date_precision == b.date_precision == "day"):
+        return False
+    return a.date_start <= b.date_end and b.date_start <= a.date_end  # type: ignore[operator]
+
+
+def _gatherings(a: MentionView, b: MentionView) -> tuple[float, list[str], str | None, bool]:
+    """(score, reasons, conflict, positive) for two gatherings (or actorless mentions)."""
     score, reasons, positive = 0.0, [], False
     if a.gathering_name and b.gathering_name:
         ka, kb = set(gathering_key(a.gathering_name).split()), \
             set(gathering_key(b.gathering_name).split())
         if not (ka <= kb or kb <= ka or len(ka & kb) >= max(2, min(len(ka), len(kb)) - 1)):
-            return 0.0, None, f"different gatherings: {a.gathering_name} / {b.gathering_name}", \
+            return 0.0, [], f"different gatherings: {a.gathering_name} / {b.gathering_name}", \
                 False
         score += 3.0
         positive = True
@@ -300,21 +350,40 @@ def _gatherings(a: MentionView, b: MentionView) -> tuple[float, str | None, str 
         score += min(2.0, 0.5 * len(shared))
         reasons.append(f"shared participants {', '.join(shared)}")
         positive = positive or len(shared) >= 2
-    return score, "; ".join(reasons) or None, None, positive
+    if a.city and b.city and a.location_name == b.location_name and _same_day(a, b):
+        score += 1.0
+        positive = True
+        reasons.append(f"same city and day ({a.location_name}, {a.date_start})")
+    return score, reasons, None, positive
+
+
+def _actors(a: MentionView, b: MentionView, rules: MergeRules,
+            ) -> tuple[bool, bool, float, list[str], str | None]:
+    """(fits, positive, score, reasons, conflict) for who takes part."""
+    if a.gathering or b.gathering:
+        if not ((a.gathering or a.actorless) and (b.gathering or b.actorless)):
+            return False, False, -math.inf, [], "a gathering and an event between two sides"
+        score, reasons, conflict, positive = _gatherings(a, b)
+        return conflict is None, positive, score, reasons, conflict
+    if a.actorless and b.actorless:
+        score, reasons, conflict, positive = _gatherings(a, b)
+        return conflict is None, positive, score, reasons, conflict
+    if a.cameo in rules.symmetric_cameo and b.cameo in rules.symmetric_cameo:
+        return _symmetric(a, b)
+    return _directed(a, b)
 
 
 def compare(a: MentionView, b: MentionView, rules: MergeRules | None = None) -> Comparison:
     """Can `a` and `b` be reports of the same event? With the reasons either way."""
     rules = rules or merge_rules()
-    if a.document_id == b.document_id:
+    copies = bool(a.sentence_key) and a.sentence_key == b.sentence_key
+    if a.document_id == b.document_id and not copies:
         return _conflict("same document (extraction already merged its repeated mentions)")
     if a.type != b.type:
         return _conflict(f"different types {a.type} / {b.type}")
-    cameo_reason, conflict = _cameo_fit(a.cameo, b.cameo, rules)
+    cameo_reason, conflict = _cameo_fit(a, b, rules)
     if conflict:
         return _conflict(conflict)
-    if a.multilateral != b.multilateral:
-        return _conflict("one is a multilateral gathering, the other is not")
     if a.mode and b.mode and a.mode != b.mode:
         return _conflict(f"different modes {a.mode} / {b.mode}")
     if frozenset((a.status, b.status)) in rules.contradictory_status:
@@ -325,28 +394,22 @@ def compare(a: MentionView, b: MentionView, rules: MergeRules | None = None) -> 
     place_score, place_reason, conflict = _places(a, b, rules)
     if conflict:
         return _conflict(conflict)
-    reasons = [f"same type {a.type}", cameo_reason or ""]
-    if a.multilateral:
-        actor_score, actor_reason, conflict, positive = _gatherings(a, b)
-        if conflict:
-            return _conflict(conflict)
-        if not positive and place_score > 0 and date_score >= 2:
-            positive = True  # one city, one day: the same summit under two descriptions
-        actor_reasons = [actor_reason] if actor_reason else []
-    else:
-        fits, positive, actor_score, actor_reasons, conflict = _sides(a, b, crossed=False)
-        if not fits and a.cameo in rules.symmetric_cameo and b.cameo in rules.symmetric_cameo:
-            fits, positive, actor_score, actor_reasons, _ = _sides(a, b, crossed=True)
-        if not fits:
-            return _conflict(conflict or "actors differ")
-    reasons += actor_reasons
+    fits, positive, actor_score, actor_reasons, conflict = _actors(a, b, rules)
+    if not fits:
+        return _conflict(conflict or "actors differ")
+    reasons = [f"same type {a.type}", cameo_reason or "", *actor_reasons]
+    if copies and a.document_id == b.document_id:
+        reasons.append("the same sentence, coded twice")
+    elif copies:
+        reasons.append("the same sentence (copies of one report)")
     reasons += [r for r in (date_reason, place_reason) if r]
     if a.status == b.status:
         reasons.append(f"same status {a.status}")
     else:
         reasons.append(f"statuses fit ({a.status} / {b.status})")
-    score = actor_score + date_score + place_score + (1.0 if a.cameo == b.cameo else 0.0)
-    return Comparison(True, positive, score, tuple(r for r in reasons if r))
+    score = actor_score + date_score + place_score + (1.0 if a.cameo == b.cameo else 0.0) \
+        + (3.0 if copies else 0.0)
+    return Comparison(True, positive or copies, score, tuple(r for r in reasons if r))
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,10 +464,11 @@ def explain(placement: Placement) -> tuple[str, ...]:
 
 
 def components(mentions: Sequence[MentionView], comparer: Comparer,
-               neighbours: Callable[[MentionView], Iterable[MentionView]],
-               ) -> list[list[MentionView]]:
-    """Groups of mentions connected by linked pairs, found from `mentions` outwards through
-    `neighbours` (the candidates the database finds for a mention)."""
+               neighbours: Callable[[Sequence[MentionView]], dict[int, list[MentionView]]],
+               limit: int | None = None) -> list[list[MentionView]]:
+    """Groups of mentions connected by linked pairs, found from `mentions` outwards, a ring
+    at a time, through `neighbours` (the candidates the database finds for each mention of a
+    ring). Past `limit` mentions the search stops widening."""
     seen: dict[int, MentionView] = {}
     parent: dict[int, int] = {}
 
@@ -414,24 +478,29 @@ def components(mentions: Sequence[MentionView], comparer: Comparer,
             x = parent[x]
         return x
 
-    frontier = list(mentions)
-    for m in frontier:
-        seen.setdefault(m.id, m)
-        parent.setdefault(m.id, m.id)
+    frontier = []
+    for m in mentions:
+        if m.id not in seen:
+            seen[m.id] = m
+            parent[m.id] = m.id
+            frontier.append(m)
     while frontier:
-        current = frontier.pop()
-        for other in neighbours(current):
-            if other.id == current.id:
-                continue
-            if not comparer(current, other).linked:
-                continue
-            if other.id not in seen:
-                seen[other.id] = other
-                parent[other.id] = other.id
-                frontier.append(other)
-            a, b = find(current.id), find(other.id)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+        found = neighbours(frontier)
+        ring: list[MentionView] = []
+        for current in frontier:
+            for other in found.get(current.id, ()):
+                if other.id == current.id or not comparer(current, other).linked:
+                    continue
+                if other.id not in seen:
+                    if limit is not None and len(seen) >= limit:
+                        continue
+                    seen[other.id] = other
+                    parent[other.id] = other.id
+                    ring.append(other)
+                a, b = find(current.id), find(other.id)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        frontier = ring
     groups: dict[int, list[MentionView]] = {}
     for mention_id, mention in seen.items():
         groups.setdefault(find(mention_id), []).append(mention)

@@ -1,32 +1,50 @@
-"""Writing one document's extraction: its event mentions, facts, memberships and actors."""
+"""One document's extraction as rows (built in the worker that coded it), and writing them:
+event mentions with their candidate keys, facts, memberships and the actors they name."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert
 from sqlalchemy.dialects import postgresql, sqlite
 
+from tengri.ingest.fingerprint import normalise
 from tengri.model import Actor, Event, Extraction, Fact, Membership
 from tengri.store.merging import MentionView, Party, date_window
 from tengri.store.schema import actors, event_mentions, facts, memberships, mention_blocks
+
+NEVER = dt.date(1, 1, 1)  # an open window's ends, as dates an index can range over
+ALWAYS = dt.date(9999, 12, 31)
+
+
+@functools.cache
+def _upsert_statement(dialect_name: str, table: Table, keys: tuple[str, ...],
+                      update: tuple[str, ...]) -> Any:
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    statement = dialect.insert(table)
+    if update:
+        return statement.on_conflict_do_update(
+            index_elements=list(keys), set_={c: statement.excluded[c] for c in update})
+    return statement.on_conflict_do_nothing(index_elements=list(keys))
 
 
 def upsert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]],
            keys: Sequence[str], update: Sequence[str]) -> None:
     """Insert rows; where the key exists, update the `update` columns (both backends)."""
-    if not rows:
-        return
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table)
-    if update:
-        statement = statement.on_conflict_do_update(
-            index_elements=list(keys), set_={c: statement.excluded[c] for c in update})
-    else:
-        statement = statement.on_conflict_do_nothing(index_elements=list(keys))
-    connection.execute(statement, list(rows))
+    if rows:
+        connection.execute(_upsert_statement(connection.dialect.name, table, tuple(keys),
+                                             tuple(update)), list(rows))
+
+
+def sentence_key(sentence: str) -> str:
+    """The sentence with case, punctuation and spacing made uniform, hashed: equal in copies."""
+    return hashlib.blake2b(normalise(sentence).encode("utf-8", "surrogatepass"),
+                           digest_size=8).hexdigest()
 
 
 def _side(prefix: str, actor: Actor | None) -> dict[str, Any]:
@@ -37,13 +55,13 @@ def _side(prefix: str, actor: Actor | None) -> dict[str, Any]:
             f"{prefix}_name": actor.name, f"{prefix}_kind": actor.kind.value}
 
 
-def mention_row(event: Event, document_id: int, position: int,
-                published: dt.date | None) -> dict[str, Any]:
+def mention_row(event: Event, position: int, published: dt.date | None) -> dict[str, Any]:
+    """The event_mentions row of one event record (without its document's id)."""
     window = date_window(event.date.start, event.date.end, event.date.precision.value,
                          event.status.value, published)
     trigger = event.evidence.trigger
     return {
-        "document_id": document_id, "record_id": event.event_id, "position": position,
+        "record_id": event.event_id, "position": position,
         "type": event.type, "mode": event.mode, "cameo": event.cameo,
         "status": event.status.value,
         **_side("source", event.source), **_side("target", event.target),
@@ -60,6 +78,7 @@ def mention_row(event: Event, document_id: int, position: int,
         "sentence_index": event.evidence.sentence_index,
         "sentence_start": event.evidence.start, "sentence_end": event.evidence.end,
         "sentence": event.evidence.sentence,
+        "sentence_key": sentence_key(event.evidence.sentence),
         "trigger_text": trigger.text if trigger else None,
         "trigger_start": trigger.start if trigger else None,
         "trigger_end": trigger.end if trigger else None,
@@ -97,39 +116,21 @@ def view_of(row: Any, published: dt.date | None = None, content_hash: str | None
         content_hash=content_hash or data["content_hash"],
         sentence_start=data["sentence_start"], trigger_start=data["trigger_start"],
         record_id=data["record_id"], pinned=bool(data.get("pinned", False)),
+        sentence_key=data.get("sentence_key") or sentence_key(data.get("sentence") or ""),
     )
 
 
-def _actors_of(extraction: Extraction) -> Iterable[Actor]:
-    for event in extraction.events:
-        yield from (a for a in (event.source, event.target, *event.participants) if a)
-    for fact in extraction.facts:
-        yield from (a for a in (fact.subject, fact.origin, fact.destination) if a)
-    for membership in extraction.memberships:
-        yield membership.member
-        yield membership.organization
+def _actor_ids(side: str, actor: Actor | None) -> dict[str, str | None]:
+    return {f"{side}_id": actor.id if actor else None,
+            f"{side}_country": actor.country if actor else None}
 
 
-def _store_actors(connection: Connection, extraction: Extraction, now: dt.datetime) -> None:
-    rows = {a.id: {"id": a.id, "name": a.name, "kind": a.kind.value, "country": a.country,
-                   "sector": a.sector, "igo": a.igo, "wikidata": a.wikidata,
-                   "first_seen": now, "last_seen": now}
-            for a in _actors_of(extraction) if a.id}
-    upsert(connection, actors, [rows[k] for k in sorted(rows)], ["id"],
-           ["name", "kind", "country", "sector", "igo", "wikidata", "last_seen"])
-
-
-def _fact_row(fact: Fact, document_id: int) -> dict[str, Any]:
-    def side(actor: Actor | None) -> tuple[str | None, str | None]:
-        return (actor.id, actor.country) if actor else (None, None)
-
+def fact_row(fact: Fact) -> dict[str, Any]:
     return {
-        "document_id": document_id, "record_id": fact.fact_id, "indicator": fact.indicator,
-        "value": fact.value, "qualifier": fact.qualifier.value, "unit": fact.unit,
-        "subject_id": side(fact.subject)[0], "subject_country": side(fact.subject)[1],
-        "origin_id": side(fact.origin)[0], "origin_country": side(fact.origin)[1],
-        "destination_id": side(fact.destination)[0],
-        "destination_country": side(fact.destination)[1],
+        "record_id": fact.fact_id, "indicator": fact.indicator, "value": fact.value,
+        "qualifier": fact.qualifier.value, "unit": fact.unit,
+        **_actor_ids("subject", fact.subject), **_actor_ids("origin", fact.origin),
+        **_actor_ids("destination", fact.destination),
         "period_start": fact.period.start, "period_end": fact.period.end,
         "period_precision": fact.period.precision.value,
         "sentence_index": fact.evidence.sentence_index, "sentence_start": fact.evidence.start,
@@ -138,9 +139,9 @@ def _fact_row(fact: Fact, document_id: int) -> dict[str, Any]:
     }
 
 
-def _membership_row(membership: Membership, document_id: int) -> dict[str, Any]:
+def membership_row(membership: Membership) -> dict[str, Any]:
     return {
-        "document_id": document_id, "record_id": membership.membership_id,
+        "record_id": membership.membership_id,
         "member_id": membership.member.id, "member_name": membership.member.name,
         "member_country": membership.member.country,
         "organization_id": membership.organization.id,
@@ -155,25 +156,67 @@ def _membership_row(membership: Membership, document_id: int) -> dict[str, Any]:
     }
 
 
+def _actors_of(extraction: Extraction) -> Iterable[Actor]:
+    for event in extraction.events:
+        yield from (a for a in (event.source, event.target, *event.participants) if a)
+    for fact in extraction.facts:
+        yield from (a for a in (fact.subject, fact.origin, fact.destination) if a)
+    for membership in extraction.memberships:
+        yield membership.member
+        yield membership.organization
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecords:
+    """The rows one document's extraction gives, without the document's id (which only the
+    store knows): made in the worker process, so the single writer only inserts."""
+
+    mentions: tuple[dict[str, Any], ...] = ()
+    facts: tuple[dict[str, Any], ...] = ()
+    memberships: tuple[dict[str, Any], ...] = ()
+    actors: tuple[dict[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, extraction: Extraction) -> DocumentRecords:
+        published = extraction.document.published
+        named = {a.id: {"id": a.id, "name": a.name, "kind": a.kind.value, "country": a.country,
+                        "sector": a.sector, "igo": a.igo, "wikidata": a.wikidata}
+                 for a in _actors_of(extraction) if a.id}
+        return cls(
+            mentions=tuple(mention_row(e, i, published)
+                           for i, e in enumerate(extraction.events)),
+            facts=tuple(fact_row(f) for f in extraction.facts),
+            memberships=tuple(membership_row(m) for m in extraction.memberships),
+            actors=tuple(named[k] for k in sorted(named)))
+
+
 def store_records(connection: Connection, document_id: int, content_hash: str,
-                  published: dt.date | None, extraction: Extraction,
+                  published: dt.date | None, records: DocumentRecords,
                   now: dt.datetime) -> list[MentionView]:
-    """Insert the document's records; returns its new mentions, ready for merging."""
-    _store_actors(connection, extraction, now)
-    if extraction.facts:
-        connection.execute(insert(facts), [_fact_row(f, document_id) for f in extraction.facts])
-    if extraction.memberships:
-        connection.execute(insert(memberships),
-                           [_membership_row(m, document_id) for m in extraction.memberships])
-    views: list[MentionView] = []
-    blocks: list[dict[str, Any]] = []
-    for position, event in enumerate(extraction.events):
-        row = mention_row(event, document_id, position, published)
-        mention_id = connection.execute(
-            insert(event_mentions).returning(event_mentions.c.id), row).scalar_one()
-        view = view_of({**row, "id": mention_id}, published, content_hash)
-        views.append(view)
-        blocks += [{"mention_id": mention_id, "block": b} for b in sorted(view.blocks())]
-    if blocks:
-        connection.execute(insert(mention_blocks), blocks)
+    """Insert the document's rows; returns its new mentions, ready for merging."""
+    upsert(connection, actors, [{**a, "first_seen": now, "last_seen": now}
+                                for a in records.actors], ["id"],
+           ["name", "kind", "country", "sector", "igo", "wikidata", "last_seen"])
+    if records.facts:
+        connection.execute(insert(facts), [{**f, "document_id": document_id}
+                                           for f in records.facts])
+    if records.memberships:
+        connection.execute(insert(memberships), [{**m, "document_id": document_id}
+                                                 for m in records.memberships])
+    if not records.mentions:
+        return []
+    rows = [{**m, "document_id": document_id} for m in records.mentions]
+    ids = connection.execute(insert(event_mentions).returning(
+        event_mentions.c.id, sort_by_parameter_order=True), rows).scalars().all()
+    views = [view_of({**row, "id": mention_id}, published, content_hash)
+             for mention_id, row in zip(ids, rows, strict=True)]
+    store_blocks(connection, views)
     return views
+
+
+def store_blocks(connection: Connection, views: Sequence[MentionView]) -> None:
+    """The candidate keys of these mentions, with their date windows."""
+    rows = [{"mention_id": v.id, "block": block, "window_start": v.window_start or NEVER,
+             "window_end": v.window_end or ALWAYS} for v in views for block in sorted(v.blocks())]
+    if rows:
+        connection.execute(insert(mention_blocks), rows)

@@ -16,8 +16,9 @@ from typing import Any
 
 from tengri.errors import StoreError
 from tengri.ingest.fingerprint import Signature, minhash
-from tengri.model import Document, Extraction, Skipped
+from tengri.model import Document, Skipped
 from tengri.store.documents import Identity
+from tengri.store.records import DocumentRecords
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +35,11 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A document ready to store (extraction and signature), one to count as unchanged, or
-    an input to quarantine."""
+    """A document ready to store (its rows and near-duplicate signature), one to count as
+    unchanged, or an input to quarantine."""
 
     task: Task | None
-    extraction: Extraction | None = None
+    records: DocumentRecords | None = None
     signature: Signature | None = None
     skipped: Skipped | None = None
 
@@ -73,10 +74,10 @@ def prepare(task: Task, kb: Any) -> Prepared:
     try:
         extraction = extract_document(task.document, kb)
     except Exception as exc:  # one document's failure must not stop the batch: quarantine it
-        log.warning("%s: extraction failed", name, exc_info=True)
+        log.debug("%s: extraction failed", name, exc_info=True)
         return Prepared(task, skipped=Skipped(name, "extraction failed",
                                               f"{type(exc).__name__}: {exc}"))
-    return Prepared(task, extraction, minhash(task.document.text))
+    return Prepared(task, DocumentRecords.of(extraction), minhash(task.document.text))
 
 
 def _prepare_chunk(tasks: list[Task]) -> list[Prepared]:

@@ -1,7 +1,8 @@
 """Event mentions: one per event record a document gave, with the record as extracted.
 
 The merge fields (type, actors, dates, place, gathering) are copied out of the record so merging
-and queries read columns, not JSON; `mention_blocks` holds the keys that find merge candidates.
+and queries read columns, not JSON; `mention_blocks` holds the keys that find merge candidates
+(see `MentionView.blocks`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
@@ -57,6 +59,7 @@ event_mentions = Table(
     Column("sentence_start", Integer, nullable=False),
     Column("sentence_end", Integer, nullable=False),
     Column("sentence", Text, nullable=False),
+    Column("sentence_key", String(16), nullable=False),  # the sentence normalised and hashed
     Column("trigger_text", String),
     Column("trigger_start", Integer),
     Column("trigger_end", Integer),
@@ -66,9 +69,15 @@ event_mentions = Table(
     Column("pinned", Boolean, nullable=False, default=False),
 )
 
+# One row per candidate key of an automatically merged mention (a pinned one has none), with
+# the mention's date window (open ends as 0001-01-01 / 9999-12-31) so the search for
+# candidates is one index range per key.
 mention_blocks = Table(
     "mention_blocks", metadata,
     Column("mention_id", Id, ForeignKey("event_mentions.id", ondelete="CASCADE"),
            primary_key=True),
-    Column("block", String, primary_key=True, index=True),
+    Column("block", String, primary_key=True),
+    Column("window_start", Date, nullable=False),
+    Column("window_end", Date, nullable=False),
+    Index("ix_mention_blocks_block_window", "block", "window_end", "window_start"),
 )
