@@ -129,8 +129,6 @@ def test_a_purpose_clause_adds_no_event_with_a_place_as_actor(code) -> None:  # 
     assert [e for e in result.events if e.cameo == "040" and _key(e.source) == "UZB"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="'is meeting X' takes 'meeting' for a noun, so the person "
-                   "met is not the target")
 def test_is_meeting_x_has_x_as_target(code) -> None:  # type: ignore[no-untyped-def]
     meeting = _one(code("Tokayev is meeting Mirziyoyev today."), "040")
     assert _roles(meeting) == (TOKAYEV, MIRZIYOYEV, [TOKAYEV, MIRZIYOYEV])

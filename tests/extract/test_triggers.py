@@ -98,8 +98,6 @@ def test_holding_talks_is_a_meeting_trigger(code) -> None:  # type: ignore[no-un
 
 # -- sports, culture, business and tourism are not diplomacy -------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="'Madrid' inside the club name 'Real Madrid' is taken for "
-                   "Spain, so a football fixture becomes a planned state visit")
 def test_a_football_club_visiting_a_city_is_no_event(code) -> None:  # type: ignore[no-untyped-def]
     assert code("Real Madrid will visit Barcelona on Sunday.").events == ()
 

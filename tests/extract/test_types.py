@@ -205,8 +205,6 @@ def test_expressing_regret_is_concede_080(code) -> None:  # type: ignore[no-unty
         ("CONCEDE", None, "080", "ARM", None, "occurred")]
 
 
-@pytest.mark.xfail(strict=True, reason="the pardoned 'Tajik prisoners' inside the trigger phrase "
-                   "are not read as the target")
 def test_pardoning_foreign_prisoners_is_concede_080_towards_their_state(code) -> None:  # type: ignore[no-untyped-def]
     assert _codings(code("Uzbekistan pardoned three Tajik prisoners on Monday."), "08") == [
         ("CONCEDE", None, "080", "UZB", "TJK", "occurred")]
@@ -339,8 +337,6 @@ def test_summoning_an_ambassador_is_an_official_complaint_114(code) -> None:  # 
         ("ACCUSE", "disapprove", "114", "MDA", "RUS", "occurred")]
 
 
-@pytest.mark.xfail(strict=True, reason="'condemned the Russian strikes' has no target: the "
-                   "adjective is not read as the state condemned")
 def test_condemning_another_states_strikes_targets_that_state(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Kazakhstan condemned the Russian strikes on Ukraine.")
     assert ("ACCUSE", "disapprove", "111", "KAZ", "RUS", "occurred") in _codings(result, "11")
@@ -399,8 +395,6 @@ def test_people_demonstrating_in_a_city_is_protest_demo_141(code) -> None:  # ty
     assert protests[0].location.name == "Yerevan"
 
 
-@pytest.mark.xfail(strict=True, reason="'protested in <city> against' is taken as an official "
-                   "protest (114) and dropped for want of a political source")
 def test_demonstrators_protesting_in_a_city_is_protest_demo_141(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Demonstrators protested in Tbilisi against the government on Sunday.")
     protests = [e for e in result.events if e.type == "PROTEST"]
@@ -460,14 +454,11 @@ def test_detaining_a_foreign_citizen_is_coerce_arrest_173(code) -> None:  # type
         ("COERCE", "arrest", "173", "KGZ", "TJK", "occurred")]
 
 
-@pytest.mark.xfail(strict=True, reason="'Russian police' before a verb not in the agent-verb list "
-                   "is dropped as an adjective, so the arrest has no source")
 def test_police_arresting_a_journalist_is_coerce_arrest_173(code) -> None:  # type: ignore[no-untyped-def]
     assert _codings(code("Russian police detained a Kazakh journalist in Moscow."), "17") == [
         ("COERCE", "arrest", "173", "RUS", "KAZ", "occurred")]
 
 
-@pytest.mark.xfail(strict=True, reason="the deported 'Tajik migrants' are not read as the target")
 def test_deporting_migrants_is_coerce_deport_174(code) -> None:  # type: ignore[no-untyped-def]
     assert _codings(code("Russia deported 30 Tajik migrants last week."), "17") == [
         ("COERCE", "deport", "174", "RUS", "TJK", "occurred")]
@@ -494,8 +485,6 @@ def test_shelling_a_city_is_assault_heavy_weapons_194(code) -> None:  # type: ig
                                        "occurred")]
 
 
-@pytest.mark.xfail(strict=True, reason="'Armenian villages' is not read as a target: adjectives "
-                   "of place are not turned into their state")
 def test_shelling_villages_of_another_state_targets_that_state(code) -> None:  # type: ignore[no-untyped-def]
     assert _codings(code("Azerbaijani forces shelled Armenian villages on Sunday."), "19") == [
         ("ASSAULT", "heavy-weapons", "194", "AZE", "ARM", "occurred")]
