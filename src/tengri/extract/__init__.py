@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from tengri.extract import ru as _ru  # noqa: F401  registers the Russian pipeline
 from tengri.extract.pipeline import STEPS, UnsupportedLanguage, languages, run
 from tengri.ingest.language import detect_language
 from tengri.kb import KnowledgeBase, load_kb

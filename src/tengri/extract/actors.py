@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from tengri.extract.analysis import Analysis, Focus
+from tengri.extract.lexicon import anchor_index
 from tengri.kb import KnowledgeBase, Mention, find_mentions
 from tengri.kb.mentions import find_atoms
 
@@ -48,19 +49,9 @@ def _embedded(text: str, mention: Mention) -> bool:
     after = text[mention.end : mention.end + 30]
     left = re.search(r"([A-Z][\w'-]*)[ -]$", before)
     right = re.match(r"^[ -]([A-Z][\w'-]*)", after)
-    if (
-        left
-        and left.group(1) not in _FUNCTION_WORDS
-        and not re.search(r"[.!?:;\"]\s*[A-Z][\w'-]*[ -]$", before)
-        and not _starts_sentence(before, left.start(1))
-    ):
-        return True
+    if left and left.group(1) not in _FUNCTION_WORDS:
+        return True  # "Kairat Almaty", "Real Madrid" (also at the start of a sentence)
     return bool(right and right.group(1) not in _FUNCTION_WORDS)
-
-
-def _starts_sentence(before: str, index: int) -> bool:
-    prefix = before[:index].rstrip()
-    return not prefix or prefix[-1] in '.!?\n"“'
 
 
 # Agent nouns that are also adjectives: "official reports", "military exercises".
@@ -98,7 +89,10 @@ def _adjectival_agent(text: str, mention: Mention) -> bool:
     if last not in _ADJECTIVAL:
         return False
     after = text[mention.end : mention.end + 30]
-    return bool(re.match(r"^\s+[a-z]", after)) and not _AFTER_AGENT_VERBS.match(after)
+    following = re.match(r"^\s+([a-z]+)", after)
+    if following is None or _AFTER_AGENT_VERBS.match(after):
+        return False
+    return following.group(1) not in anchor_index().by_word  # a verb follows: a real agent
 
 
 def _focus(kb: KnowledgeBase, mentions: list[Mention]) -> Focus:

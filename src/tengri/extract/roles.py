@@ -27,9 +27,14 @@ _PREPOSITION_BEFORE = re.compile(
     r"invitation\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,1}$",
     re.IGNORECASE,
 )
+_PREPOSITIONS = (r"(?:in|on|at|to|from|with|for|of|by|into|about|against|over|after|before|"
+                 r"during|and|or|but|that|which|who)")
 _OBJECT_GAP = re.compile(
     r"^\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
-    r"(?:(?:[\w-]+\s+){0,2}(?:counterpart|colleague)s?\s+)?$",
+    r"(?:(?:[\w-]+\s+){0,2}(?:counterpart|colleague)s?\s+)?$"
+    # or a count and a few modifiers: "three Tajik prisoners", "more than 200 protesters"
+    rf"|^\s*(?:(?:more\s+than|at\s+least|nearly|about|some|dozens\s+of|hundreds\s+of|"
+    rf"thousands\s+of|\d[\d,.]*|(?!{_PREPOSITIONS}\b)[a-z]+(?:-[a-z]+)*)\s+){{1,3}}$",
     re.IGNORECASE,
 )
 _COORDINATION = re.compile(
@@ -104,7 +109,7 @@ def _as_target(mention: Mention) -> Mention:
 
 
 def _political(mention: Mention) -> bool:
-    if mention.kind == "group":
+    if mention.kind == "group" or (mention.kind == "institution" and mention.entity is None):
         return mention.sector not in _NONPOLITICAL_SECTORS
     return mention.kind in {"state", "person", "igo", "institution", "office", "place"}
 
@@ -127,10 +132,10 @@ class _Slots:
         self.inner = [_as_target(m) for m in inner
                       if (_usable(m) or m.kind == "adjective") and (m.country or m.entity)]
         self.mentions = [
-            m
+            _as_target(m)
             for m in mentions
             if sentence.start <= m.start < sentence.end
-            and _usable(m)
+            and (_usable(m) or (m.kind == "adjective" and m.country))
             and not (m.start < trigger.end and trigger.start < m.end)
         ]
 
@@ -140,6 +145,8 @@ class _Slots:
             return [] if self.trigger.anaphoric else self.subject()
         if slot == "adjective":
             return self.adjective()
+        if slot == "of" and self.trigger.form != "noun":
+            return []  # "visited the ruins of Merv": only a noun has an "of" actor
         if slot == "object":
             return self.object() if self.trigger.form != "noun" else []
         if slot == "possessor":
@@ -228,6 +235,8 @@ class _Slots:
         left, _ = self.clause
         before = [m for m in self.mentions if left <= m.start and m.end <= self.trigger.start]
         for mention in reversed(before):
+            if mention.rule.startswith("adjective of"):
+                continue  # "the Russian strikes": an adjective is a target, not a subject
             prefix = self.text[max(left, mention.start - 40) : mention.start]
             if _HEAD_OF.search(prefix):
                 return self._with_coordinated(mention, leftwards=True)

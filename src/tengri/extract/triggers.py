@@ -23,7 +23,7 @@ _NOUN_CONTEXT = re.compile(
 )
 _VERB_CONTEXT = re.compile(
     r"\b(?:to|will|would|shall|should|could|may|might|must|can|cannot|did|does|do|not|"
-    r"n't|also|he|she|they|we|i)\s+$",
+    r"n't|also|he|she|they|we|i|is|are|was|were|be|been)\s+$",
     re.IGNORECASE,
 )
 

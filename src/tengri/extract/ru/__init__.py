@@ -1,0 +1,45 @@
+"""The Russian pipeline: the same records as the English one, read from Russian text.
+
+Registered for documents whose `lang` is "ru" when `tengri.extract` is imported. Steps that do not
+depend on the language are the English ones (segmentation, merging, records); the others are
+Russian versions in this package, with the same reads and writes, so store, exports and
+evaluation see no difference. See docs/CODING.md for what is coded and gold/ru/ for how well.
+"""
+
+from __future__ import annotations
+
+from tengri.extract.merge import merge_events
+from tengri.extract.pipeline import Step, _segment, _step, register_language
+from tengri.extract.ru.actors import find_actors
+from tengri.extract.ru.dating import assign_dates, find_date_mentions
+from tengri.extract.ru.embedding import fold_russian
+from tengri.extract.ru.facts import find_facts
+from tengri.extract.ru.gatherings import shape_gatherings
+from tengri.extract.ru.locate import assign_locations
+from tengri.extract.ru.memberships import find_memberships
+from tengri.extract.ru.quantities import assign_quantities
+from tengri.extract.ru.roles import assign_roles
+from tengri.extract.ru.status import assign_status
+from tengri.extract.ru.triggers import find_triggers
+
+RULES = "ru-2026.1"  # version of the Russian rules and lexicon
+
+
+STEPS: tuple[Step, ...] = (
+    _step("segment", _segment, "text document", "sentences title"),
+    _step("actors", find_actors, "text kb published sentences", "mentions focus"),
+    _step("dates", find_date_mentions, "text published sentences", "dates"),
+    _step("triggers", find_triggers, "text sentences", "triggers"),
+    _step("roles", assign_roles, "triggers mentions sentences", "candidates"),
+    _step("gatherings", shape_gatherings, "candidates mentions sentences", "candidates"),
+    _step("status", assign_status, "candidates sentences", "candidates"),
+    _step("dating", assign_dates, "candidates sentences published", "candidates"),
+    _step("places", assign_locations, "candidates mentions kb", "candidates"),
+    _step("quantities", assign_quantities, "candidates sentences", "candidates"),
+    _step("settings", fold_russian, "candidates sentences", "candidates"),
+    _step("facts", find_facts, "sentences mentions published", "facts"),
+    _step("memberships", find_memberships, "sentences mentions kb published", "memberships"),
+    _step("merge", merge_events, "candidates", "events"),
+)
+
+register_language("ru", STEPS)

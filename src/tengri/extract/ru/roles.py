@@ -1,0 +1,326 @@
+"""Who did what to whom in Russian: source, target and participants from grammatical case.
+
+Russian word order is free, so roles come from case, read from the KB's inflected forms or from
+pymorphy3 (`extract.ru.morph.mention_cases`), inside the trigger's clause:
+- `subject`: a nominative actor not governed by a preposition, before the trigger (with actors
+  coordinated by «и» or commas); failing that, after a verb ("встретил Касым-Жомарт Токаев");
+- `object`: an accusative actor after the verb, else before it ("Российского президента …
+  встретил Токаев"); `dative`: a dative actor ("позвонил Токаеву", "пригрозил Киеву");
+- `genitive`: an actor right after a noun ("визит Токаева", "переговоры Путина и Токаева");
+- `adjective`: "российский удар";
+- prepositions: «с»/«со» (+ instrumental: "с Путиным"), «в», «на», «к», «между», «против», …
+The checks that follow (own state as target, political actors, symmetric events) are those of
+the English `roles_for`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tengri.extract.analysis import Analysis, Candidate, Sentence, Trigger
+from tengri.extract.lexicon import Entry
+from tengri.extract.roles import _crowd, _dedupe, _political
+from tengri.extract.ru.lexicon import entries_by_id
+from tengri.extract.ru.morph import is_noun, mention_cases
+from tengri.kb import Mention
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|\s[-–—]\s|,\s+(?:а|но|однако|хотя|поскольку|так\s+как|потому\s+что|когда|где|"
+    r"котор\w+|что|чтобы|если|пока)\b|\b(?:заявил\w*|сообщил\w*|отметил\w*|сказал\w*|"
+    r"подчеркнул\w*|передает|передаёт|сообщает|считают|считает)\b",
+    re.IGNORECASE,
+)
+PREPOSITIONS = frozenset(
+    "в во на с со к ко из от по для у о об обо при между против после до без через за под над "
+    "перед около возле вокруг среди ради кроме вместо из-за благодаря согласно вслед".split()
+)
+_LAST_WORD = re.compile(r"([\w-]+)\s*$")
+_COORDINATION = re.compile(r"^\s*(?:,|и|,\s*а\s+также|а\s+также|,\s*и)\s*$", re.IGNORECASE)
+_ACTOR_KINDS = frozenset({"state", "person", "igo", "institution", "group", "office", "adjective"})
+_OBJECT_GAP = re.compile(r"^[\s,]*(?:[а-яё-]+\s+){0,3}$", re.IGNORECASE)
+_AT_INVITATION = re.compile(r"\bпо\s+$", re.IGNORECASE)
+
+
+def clause(analysis: Analysis, sentence: Sentence, trigger: Trigger) -> tuple[int, int]:
+    """The span of the trigger's clause inside its sentence."""
+    text = analysis.text
+    left = sentence.start
+    for match in _CLAUSE_BREAK.finditer(text, sentence.start, trigger.start):
+        left = match.end()
+    right = sentence.end
+    match = _CLAUSE_BREAK.search(text, trigger.end, sentence.end)
+    if match:
+        right = match.start()
+    return left, right
+
+
+def at_invitation(analysis: Analysis, trigger: Trigger) -> bool:
+    """ "по приглашению Путина": background to another event, told as such."""
+    return trigger.entry == "invite" and bool(
+        _AT_INVITATION.search(analysis.text[max(0, trigger.start - 6) : trigger.start])
+    )
+
+
+class Slots:
+    """Finds the mentions that fill a slot around one trigger."""
+
+    def __init__(self, analysis: Analysis, trigger: Trigger, mentions: list[Mention]) -> None:
+        self.analysis, self.text, self.trigger = analysis, analysis.text, trigger
+        sentence = analysis.sentences[trigger.sentence]
+        self.sentence = sentence
+        self.left, self.right = clause(analysis, sentence, trigger)
+        self.mentions = [
+            m
+            for m in mentions
+            if sentence.start <= m.start < sentence.end
+            and (m.kind in _ACTOR_KINDS or m.kind == "place")
+            and not (m.start < trigger.end and trigger.start < m.end)
+        ]
+        self._cases: dict[tuple[int, int], frozenset[str]] = {}
+
+    def cases(self, mention: Mention) -> frozenset[str]:
+        key = (mention.start, mention.end)
+        if key not in self._cases:
+            self._cases[key] = mention_cases(self.analysis.kb, mention)
+        return self._cases[key]
+
+    def preposition(self, mention: Mention) -> str | None:
+        """The preposition governing a mention, if the word right before it is one."""
+        before = self.text[max(self.sentence.start, mention.start - 25) : mention.start]
+        match = _LAST_WORD.search(before)
+        word = match.group(1).lower() if match else ""
+        return word if word in PREPOSITIONS else None
+
+    def fill(self, slot: str) -> list[Mention]:
+        if slot == "subject":
+            return [] if self.trigger.anaphoric else self.subject()
+        if slot == "object":
+            return self.object() if self.trigger.form != "noun" else []
+        if slot == "dative":
+            return self.by_case("datv")
+        if slot == "genitive":
+            return self.genitive()
+        if slot == "adjective":
+            return self.adjective()
+        return self.after_preposition(slot.replace("_", " "))
+
+    def coordinated(self, chosen: Mention, limit: int | None = None) -> list[Mention]:
+        """The chosen mention and those joined to it by «и» or commas, on both sides."""
+        group = [chosen]
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        index = ordered.index(chosen)
+        current = chosen
+        for mention in reversed(ordered[:index]):
+            gap = self.text[mention.end : current.start]
+            if not _COORDINATION.match(gap) or mention.kind == "place":
+                break
+            group.insert(0, mention)
+            current = mention
+        current = chosen
+        for mention in ordered[index + 1 :]:
+            if limit is not None and mention.end > limit:
+                break
+            gap = self.text[current.end : mention.start]
+            if not _COORDINATION.match(gap) or mention.kind == "place":
+                break
+            group.append(mention)
+            current = mention
+        if len(group) > 1 and all(
+            self.text[a.end : b.start].strip() == "," for a, b in zip(group, group[1:])
+        ):
+            return [chosen]  # commas alone list other things ("Москва, Минск")
+        return group
+
+    def subject(self) -> list[Mention]:
+        before = [m for m in self.mentions if self.left <= m.start and m.end <= self.trigger.start]
+        for mention in reversed(before):
+            if self.preposition(mention) or mention.kind == "place":
+                continue
+            if "nomn" in self.cases(mention):
+                return self.coordinated(mention, limit=self.trigger.start)
+        if self.trigger.form == "noun":
+            return []
+        after = [m for m in self.mentions if self.trigger.end <= m.start < self.right]
+        for mention in after:
+            if self.preposition(mention) or mention.kind == "place":
+                continue
+            cases = self.cases(mention)
+            if "nomn" in cases and "accs" not in cases:
+                return self.coordinated(mention)
+        return []
+
+    def _loose_words(self, start: int, end: int) -> list[str]:
+        """The words between two offsets that no actor mention covers."""
+        covered = [(m.start, m.end) for m in self.mentions if start <= m.start and m.end <= end]
+        words = []
+        for match in re.finditer(r"[\w-]+", self.text[start:end]):
+            at = start + match.start()
+            if not any(s <= at < e for s, e in covered):
+                words.append(match.group(0).lower())
+        return words
+
+    def object(self) -> list[Mention]:
+        after = [m for m in self.mentions if self.trigger.end <= m.start < self.right]
+        for mention in after:
+            if self.preposition(mention):
+                continue
+            loose = [
+                w
+                for w in self._loose_words(self.trigger.end, mention.start)
+                if w not in PREPOSITIONS
+            ]
+            if len(loose) > 2 or any(is_noun(w) for w in loose):
+                break  # "визит в Россию по приглашению Путина": Putin is not what was visited
+            if "accs" in self.cases(mention):
+                return self.coordinated(mention)
+            break
+        before = [m for m in self.mentions if self.left <= m.start and m.end <= self.trigger.start]
+        for mention in reversed(before):
+            if self.preposition(mention) or mention.kind == "place":
+                continue
+            cases = self.cases(mention)
+            if "accs" in cases and "nomn" not in cases:
+                return self.coordinated(mention, limit=self.trigger.start)
+        return []
+
+    def by_case(self, case: str) -> list[Mention]:
+        after = [m for m in self.mentions if self.trigger.end <= m.start < self.right]
+        for mention in after:
+            if not self.preposition(mention) and case in self.cases(mention):
+                return self.coordinated(mention)
+        return []
+
+    def genitive(self) -> list[Mention]:
+        after = [m for m in self.mentions if self.trigger.end <= m.start < self.right]
+        if not after:
+            return []
+        first = after[0]
+        gap = self.text[self.trigger.end : first.start]
+        if _OBJECT_GAP.match(gap) and not self.preposition(first) and "gent" in self.cases(first):
+            return self.coordinated(first)
+        return []
+
+    def adjective(self) -> list[Mention]:
+        before = [
+            m
+            for m in self.mentions
+            if m.end <= self.trigger.start
+            and m.kind in {"adjective", "state"}
+            and self.text[m.end : self.trigger.start].strip() == ""
+        ]
+        return self.coordinated(before[-1], limit=self.trigger.start) if before else []
+
+    def after_preposition(self, word: str) -> list[Mention]:
+        window_end = min(self.right, self.trigger.end + 90)
+        if self.trigger.text.lower().endswith(f" {word}"):  # "прибыл в" + Москву
+            after = [m for m in self.mentions if self.trigger.end <= m.start < self.right]
+            if after and self.text[self.trigger.end : after[0].start].strip() == "":
+                return self.coordinated(after[0])
+        pattern = re.compile(rf"(?<![\w-]){re.escape(word)}\s+", re.IGNORECASE)
+        for match in pattern.finditer(self.text, self.trigger.end, window_end):
+            after = [m for m in self.mentions if match.end() <= m.start < self.right]
+            if not after:
+                continue
+            first = after[0]
+            if _OBJECT_GAP.match(self.text[match.end() : first.start]):
+                found = self.coordinated(first)
+                if word == "между" and len(found) == 1:
+                    continue
+                return found
+        return []
+
+
+def _first(slots: Slots, names: tuple[str, ...]) -> list[Mention]:
+    for name in names:
+        found = slots.fill(name)
+        if found:
+            return found
+    return []
+
+
+def _invitee(analysis: Analysis, slots: Slots) -> Mention | None:
+    """Who "по приглашению X" invited: the nominative subject of the sentence."""
+    for mention in slots.mentions:
+        if mention.end <= slots.trigger.start and not slots.preposition(mention):
+            if "nomn" in slots.cases(mention) and mention.kind != "place":
+                return mention
+    return None
+
+
+def _as_actor(mention: Mention | None) -> Mention | None:
+    """An adjective standing as an actor ("российские военные") is its state."""
+    if mention is None or mention.kind != "adjective":
+        return mention
+    return Mention(
+        mention.start,
+        mention.end,
+        mention.text,
+        "state",
+        mention.country,
+        mention.country,
+        None,
+        "GOV",
+        f"adjective of {mention.country}",
+    )
+
+
+def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate | None:
+    """A candidate event with its roles, or None when the trigger has no valid actors."""
+    slots = Slots(analysis, trigger, list(analysis.mentions))
+    source_slots = entry.source
+    if trigger.form == "noun" and "genitive" in source_slots:  # "визит Токаева": the genitive acts
+        source_slots = ("genitive", *(s for s in source_slots if s != "genitive"))
+    sources = [_as_actor(m) for m in _first(slots, source_slots)]
+    targets = [_as_actor(m) for m in _first(slots, entry.target)]
+    targets = [t for t in targets if t not in sources]
+    participants: list[Mention] = []
+    if entry.symmetric and (len(sources) > 1 or len(targets) > 1):
+        participants = _dedupe([m for m in (*sources, *targets) if m is not None])
+    elif entry.symmetric and sources and targets:
+        participants = _dedupe([m for m in (sources[0], targets[0]) if m is not None])
+    source = sources[0] if sources else None
+    target = targets[0] if targets else (sources[1] if len(sources) > 1 else None)
+    if (
+        entry.id == "invite"
+        and target is None
+        and source is not None
+        and at_invitation(analysis, trigger)
+    ):
+        target = _invitee(analysis, slots)
+    if (
+        target is not None
+        and source is not None
+        and target.country == source.country
+        and (target.entity == source.entity or target.kind == "state")
+    ):
+        target = None  # an actor does not visit or meet its own state
+    if source is None and entry.actors == "any" and not trigger.anaphoric:
+        source = _crowd(analysis, trigger)
+    if not trigger.anaphoric and entry.gathering is None:
+        if source is None:
+            return None
+        if entry.actors == "political" and not _political(source):
+            return None
+        if entry.needs_target and target is None:
+            return None
+    return Candidate(
+        trigger=trigger,
+        type=entry.type,
+        mode=entry.mode,
+        cameo=entry.cameo,
+        source=source,
+        target=target,
+        participants=tuple(participants),
+        contexts=entry.contexts,
+    )
+
+
+def assign_roles(analysis: Analysis) -> dict[str, object]:
+    """Turn every trigger into a candidate event with its source, target and participants."""
+    entries = entries_by_id()
+    candidates = []
+    for trigger in analysis.triggers:
+        candidate = roles_for(analysis, entries[trigger.entry], trigger)
+        if candidate is not None:
+            candidates.append(candidate)
+    return {"candidates": tuple(candidates)}

@@ -1,0 +1,90 @@
+"""Finding the words that report events in Russian sentences (the lexicon is triggers.ru.yaml).
+
+As in English, every pattern that could match a sentence (by its anchor words) is tried, the
+longest and most specific match wins an overlap, and an entry's veto words nearby cancel it.
+Russian needs no noun/verb guessing (morphology says which a form is), but it has no articles:
+a noun refers back to an event already told when a demonstrative or possessive stands before it
+("этот визит", "его визит") or when it is only the setting of another event ("в ходе визита",
+"по итогам переговоров").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tengri.extract.analysis import Analysis, Sentence, Trigger
+from tengri.extract.lexicon import Entry, Pattern, sentence_words
+from tengri.extract.ru.lexicon import anchor_index, entries_by_id, load_lexicon
+
+_ANAPHORIC = re.compile(
+    r"(?:\b(?:этот|эта|это|этого|этой|этому|этим|этом|эти|этих|данн\w+|указанн\w+|"
+    r"нынешн\w+|его|её|ее|их|состоявш\w+|прошедш\w+|предстоящ\w+|недавн\w+|тем[аыуе]|"
+    r"темой|участник\w*|повестк\w+|организатор\w*)\s+"
+    r"(?:[\w-]+\s+){0,2}"
+    r"|\b(?:в\s+ходе|во\s+время|по\s+итогам|по\s+результатам|в\s+рамках|на\s+полях|"
+    r"накануне|после|перед|до|по\s+случаю|в\s+преддверии|в\s+период)\s+(?:[\w-]+\s+){0,2})$",
+    re.IGNORECASE,
+)
+
+
+def _weight(pattern: Pattern) -> int:
+    return len(re.findall(r"\\s\+", pattern.regex.pattern)) + 1
+
+
+def _form(pattern: Pattern, match: re.Match[str], is_noun: bool) -> str:
+    if is_noun or pattern.verb_group is None:
+        return "noun"
+    verb = (match.group(pattern.verb_group) or "").lower()
+    return pattern.verb_forms.get(verb, pattern.verb_forms.get(verb.replace("ё", "е"), "VB"))
+
+
+def _candidates(
+    entry: Entry, order: int, sentence: Sentence, text: str, wanted: list[tuple[bool, int]]
+) -> list[tuple[int, int, int, int, Trigger]]:
+    found = []
+    for is_noun, p_index in wanted:
+        pattern = (entry.nouns if is_noun else entry.verbs)[p_index]
+        for match in pattern.regex.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            before = text[max(sentence.start, start - 40) : start]
+            form = _form(pattern, match, is_noun)
+            anaphoric = is_noun and entry.anaphora and bool(_ANAPHORIC.search(before))
+            trigger = Trigger(entry.id, start, end, match.group(0), sentence.index, form, anaphoric)
+            found.append((end - start, _weight(pattern), -order, start, trigger))
+    return found
+
+
+def _vetoed(entry: Entry, sentence: Sentence, trigger: Trigger) -> bool:
+    if entry.veto is None:
+        return False
+    window = sentence.text[
+        max(0, trigger.start - sentence.start - 40) : trigger.end - sentence.start + 40
+    ]
+    return bool(entry.veto.search(window))
+
+
+def find_triggers(analysis: Analysis) -> dict[str, object]:
+    """Every event trigger in the body sentences; the longest, most specific wins an overlap."""
+    lexicon = load_lexicon()
+    entries = entries_by_id()
+    index = anchor_index()
+    chosen: list[Trigger] = []
+    for sentence in analysis.sentences:
+        words = sentence_words(sentence.text)
+        words |= {w.replace("ё", "е") for w in words if "ё" in w}
+        by_entry: dict[int, list[tuple[bool, int]]] = {}
+        for e_index, is_noun, p_index in index.candidates(words):
+            by_entry.setdefault(e_index, []).append((is_noun, p_index))
+        found = []
+        for e_index, wanted in by_entry.items():
+            found.extend(_candidates(lexicon[e_index], e_index, sentence, analysis.text, wanted))
+        found.sort(key=lambda f: (-f[0], -f[1], -f[2], f[3]))
+        taken: list[tuple[int, int]] = []
+        for _, _, _, _, trigger in found:
+            if any(trigger.start < e and s < trigger.end for s, e in taken):
+                continue
+            taken.append((trigger.start, trigger.end))
+            if not _vetoed(entries[trigger.entry], sentence, trigger):
+                chosen.append(trigger)
+    chosen.sort(key=lambda t: t.start)
+    return {"triggers": tuple(chosen)}
