@@ -13,8 +13,13 @@ import re
 from dataclasses import replace
 
 from tengri.extract.analysis import Analysis, Candidate
-from tengri.extract.locate import _as_state, _inherit_locations, _refine_mode, _state_mention
-from tengri.extract.locate import location_of
+from tengri.extract.locate import (
+    _as_state,
+    _inherit_locations,
+    _refine_mode,
+    _state_mention,
+    location_of,
+)
 from tengri.extract.ru.lexicon import entries_by_id
 from tengri.extract.ru.roles import Slots
 from tengri.model import Location, LocationPrecision

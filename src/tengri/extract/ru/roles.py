@@ -15,6 +15,7 @@ the English `roles_for`.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tengri.extract.analysis import Analysis, Candidate, Sentence, Trigger
@@ -126,7 +127,7 @@ class Slots:
             group.append(mention)
             current = mention
         if len(group) > 1 and all(
-            self.text[a.end : b.start].strip() == "," for a, b in zip(group, group[1:])
+            self.text[a.end : b.start].strip() == "," for a, b in itertools.pairwise(group)
         ):
             return [chosen]  # commas alone list other things ("Москва, Минск")
         return group
@@ -241,9 +242,13 @@ def _first(slots: Slots, names: tuple[str, ...]) -> list[Mention]:
 def _invitee(analysis: Analysis, slots: Slots) -> Mention | None:
     """Who "по приглашению X" invited: the nominative subject of the sentence."""
     for mention in slots.mentions:
-        if mention.end <= slots.trigger.start and not slots.preposition(mention):
-            if "nomn" in slots.cases(mention) and mention.kind != "place":
-                return mention
+        if (
+            mention.end <= slots.trigger.start
+            and not slots.preposition(mention)
+            and "nomn" in slots.cases(mention)
+            and mention.kind != "place"
+        ):
+            return mention
     return None
 
 
