@@ -33,6 +33,7 @@ _LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 _BIG_PLACE = 500_000
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _KIND_RANK = {
     EntityKind.STATE: 0,
     EntityKind.IGO: 1,
@@ -375,6 +376,16 @@ def find_mentions(
                 i += 2
                 continue
             of_holder = resolver.holder_of(nxt) if nxt and nxt.cat == "entity" else None
+            # -- Russian: a title with its state or IGO in the genitive, then perhaps the name
+            # ("президент Монголии", "министр обороны Белоруссии Виктор Хренин")
+            if of_holder and _CYRILLIC.match(nxt.text) and text[atom.end : nxt.start].isspace():  # type: ignore[union-attr]
+                person = resolver.person_in(after) if after and _joined(text, nxt, after) else None  # type: ignore[arg-type]
+                end = after.end if person else nxt.end  # type: ignore[union-attr]
+                mentions.append(
+                    resolver.office_mention(of_holder, atom.word, atom.start, end, person)
+                )
+                i += 3 if person else 2
+                continue
             if of_holder and re.match(r"^\s+of\s+(?:the\s+)?$", text[atom.end : nxt.start]):  # type: ignore[union-attr]
                 mentions.append(resolver.office_mention(of_holder, atom.word, atom.start, nxt.end))  # type: ignore[union-attr]
                 i += 2
