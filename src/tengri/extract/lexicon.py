@@ -77,6 +77,7 @@ class Entry:
     needs_target: bool
     anaphora: bool  # a bare "the X" refers back to an earlier event
     gathering: str | None  # summit | forum | conference … for multilateral events
+    priority: int  # a higher priority wins an overlap before length does (hand-written: 1)
     veto: re.Pattern[str] | None  # nearby words that mean this is not the event
     contexts: tuple[str, ...]
 
@@ -183,6 +184,7 @@ def _entry(raw: dict, where: str) -> Entry:
         gathering=raw.get("gathering"),
         veto=re.compile(veto, re.IGNORECASE) if veto else None,
         contexts=tuple(raw.get("contexts", ())),
+        priority=int(raw.get("priority", 1)),
     )
 
 
@@ -219,12 +221,22 @@ def anchor_index(name: str = "triggers.yaml") -> AnchorIndex:
     return AnchorIndex({w: tuple(v) for w, v in by_word.items()})
 
 
+# The English lexicon: hand-written entries, then entries derived from the Phoenix/PETRARCH
+# verb dictionary (lower priority: they only fire where no hand-written entry matches).
+LEXICON_FILES = {"triggers.yaml": ("triggers.yaml", "triggers-derived.yaml")}
+
+
 @functools.cache
 def load_lexicon(name: str = "triggers.yaml") -> tuple[Entry, ...]:
     """The shipped trigger lexicon, compiled once per process."""
-    text = (resources.files("tengri.extract") / "data" / name).read_text(encoding="utf-8")
-    raw_entries = yaml.safe_load(text) or []
-    entries = tuple(_entry(raw, f"{name}[{i}]") for i, raw in enumerate(raw_entries))
+    raw_entries: list[tuple[str, int, dict]] = []
+    for file_name in LEXICON_FILES.get(name, (name,)):
+        path = resources.files("tengri.extract") / "data" / file_name
+        if not path.is_file():
+            continue
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        raw_entries.extend((file_name, i, raw) for i, raw in enumerate(loaded))
+    entries = tuple(_entry(raw, f"{file_name}[{i}]") for file_name, i, raw in raw_entries)
     ids = [e.id for e in entries]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:

@@ -61,7 +61,7 @@ def _candidates(
                 continue  # "to visit": the verb pattern takes it
             anaphoric = is_noun and entry.anaphora and bool(_ANAPHORIC.search(before))
             trigger = Trigger(entry.id, start, end, match.group(0), sentence.index, form, anaphoric)
-            found.append((end - start, _weight(pattern), -order, start, trigger))
+            found.append((entry.priority, end - start, _weight(pattern), -order, start, trigger))
     return found
 
 
@@ -87,9 +87,9 @@ def find_triggers(analysis: Analysis) -> dict[str, object]:
         found = []
         for e_index, wanted in by_entry.items():
             found.extend(_candidates(lexicon[e_index], e_index, sentence, analysis.text, wanted))
-        found.sort(key=lambda f: (-f[0], -f[1], -f[2], f[3]))
+        found.sort(key=lambda f: (-f[0], -f[1], -f[2], -f[3], f[4]))
         taken: list[tuple[int, int]] = []
-        for _, _, _, _, trigger in found:
+        for *_, trigger in found:
             if any(trigger.start < e and s < trigger.end for s, e in taken):
                 continue
             taken.append((trigger.start, trigger.end))
