@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tengri.errors import InputError
 from tengri.extract.actors import find_actors
 from tengri.extract.analysis import Analysis
 from tengri.extract.dating import assign_dates, find_date_mentions
@@ -23,7 +24,6 @@ from tengri.extract.roles import assign_roles
 from tengri.extract.segment import segment
 from tengri.extract.status import assign_status
 from tengri.extract.triggers import find_triggers
-from tengri.errors import InputError
 from tengri.kb import KnowledgeBase
 from tengri.model import Document, Extraction
 

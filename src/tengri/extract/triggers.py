@@ -41,7 +41,7 @@ def _form(pattern: Pattern, match: re.Match[str], is_noun: bool) -> str:
 
 def _candidates(
     entry: Entry, order: int, sentence: Sentence, text: str, wanted: list[tuple[bool, int]]
-) -> list[tuple[int, int, int, int, Trigger]]:
+) -> list[tuple[int, int, int, int, int, Trigger]]:
     """Matches of the wanted patterns of one entry in one sentence, with their sort keys."""
     found = []
     for is_noun, p_index in wanted:
