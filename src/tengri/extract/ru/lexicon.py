@@ -31,10 +31,9 @@ from importlib import resources
 import yaml
 
 from tengri.errors import TengriError
-from tengri.extract.lexicon import AnchorIndex, Entry, Pattern, _slots
+from tengri.extract.lexicon import AnchorIndex, Entry, Pattern
+from tengri.extract.lexicon import _entry as english_entry
 from tengri.extract.ru.morph import _analyzer
-from tengri.ontology import cameo as cameo_code
-from tengri.ontology import is_valid
 
 LEXICON = "triggers.ru.yaml"
 _TOKEN = re.compile(r"\{[^}]+\}|\[[^\]]+\]|~\d+|[^\s]+")
@@ -175,44 +174,18 @@ def compile_pattern(pattern: str, where: str) -> Pattern:
 
 
 def _entry(raw: dict, where: str) -> Entry:
-    """An entry of the Russian lexicon, checked like the English one's."""
-    try:
-        entry_id, type_, cameo = raw["id"], raw["type"].upper(), str(raw["cameo"])
-    except KeyError as exc:
-        raise TengriError(
-            f"{where}: trigger entry needs id, type and cameo; missing {exc}"
-        ) from exc
-    mode = raw.get("mode")
-    if not is_valid(type_, mode):
-        raise TengriError(f"{where} ({entry_id}): {type_}/{mode} is not a PLOVER type and mode")
-    code = cameo_code(cameo)
-    if code.plover_type and code.plover_type != type_:
-        raise TengriError(
-            f"{where} ({entry_id}): CAMEO {cameo} is {code.plover_type} in the crosswalk, "
-            f"not {type_}"
-        )
-    veto = raw.get("veto")
-    name = f"{where} ({entry_id})"
-    return Entry(
-        id=entry_id,
-        type=type_,
-        mode=mode,
-        cameo=cameo,
+    """An entry of the Russian lexicon: the English reader checks it and fills every field (so
+    fields the English lexicon gains later get their defaults here too), then the patterns are
+    compiled with Russian forms."""
+    entry = english_entry({**raw, "verbs": [], "nouns": []}, where)
+    name = f"{where} ({entry.id})"
+    return replace(
+        entry,
         verbs=tuple(compile_pattern(p, name) for p in raw.get("verbs", ())),
         nouns=tuple(
             replace(compile_pattern(p, name), verb_group=None, verb_forms={})
             for p in raw.get("nouns", ())
         ),
-        source=_slots(raw.get("source", ("subject",)), where, entry_id),
-        target=_slots(raw.get("target", ("object",)), where, entry_id),
-        place=_slots(raw.get("place", ()), where, entry_id),
-        actors=raw.get("actors", "political"),
-        symmetric=bool(raw.get("symmetric", False)),
-        needs_target=bool(raw.get("needs_target", False)),
-        anaphora=bool(raw.get("anaphora", True)),
-        gathering=raw.get("gathering"),
-        veto=re.compile(veto, re.IGNORECASE) if veto else None,
-        contexts=tuple(raw.get("contexts", ())),
     )
 
 

@@ -40,7 +40,7 @@ def _form(pattern: Pattern, match: re.Match[str], is_noun: bool) -> str:
 
 def _candidates(
     entry: Entry, order: int, sentence: Sentence, text: str, wanted: list[tuple[bool, int]]
-) -> list[tuple[int, int, int, int, Trigger]]:
+) -> list[tuple[int, int, int, int, int, Trigger]]:
     found = []
     for is_noun, p_index in wanted:
         pattern = (entry.nouns if is_noun else entry.verbs)[p_index]
@@ -50,7 +50,7 @@ def _candidates(
             form = _form(pattern, match, is_noun)
             anaphoric = is_noun and entry.anaphora and bool(_ANAPHORIC.search(before))
             trigger = Trigger(entry.id, start, end, match.group(0), sentence.index, form, anaphoric)
-            found.append((end - start, _weight(pattern), -order, start, trigger))
+            found.append((entry.priority, end - start, _weight(pattern), -order, start, trigger))
     return found
 
 
@@ -78,9 +78,9 @@ def find_triggers(analysis: Analysis) -> dict[str, object]:
         found = []
         for e_index, wanted in by_entry.items():
             found.extend(_candidates(lexicon[e_index], e_index, sentence, analysis.text, wanted))
-        found.sort(key=lambda f: (-f[0], -f[1], -f[2], f[3]))
+        found.sort(key=lambda f: (-f[0], -f[1], -f[2], -f[3], f[4]))
         taken: list[tuple[int, int]] = []
-        for _, _, _, _, trigger in found:
+        for *_, trigger in found:
             if any(trigger.start < e and s < trigger.end for s, e in taken):
                 continue
             taken.append((trigger.start, trigger.end))
