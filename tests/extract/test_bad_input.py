@@ -1,6 +1,9 @@
 """`tengri extract` on bad input, run as a user would (a subprocess): each bad input gives one
 clear message naming it on stderr, the good inputs of the same batch are still coded, and the exit
-code is non-zero only when nothing could be coded (README "Record format", issue 3)."""
+code is non-zero only when nothing could be coded (README "Record format", issue 3).
+
+Russian has its own pipeline now, so a Russian text is a good input that must be coded, and a
+German one stands for "a language not coded yet"."""
 
 from __future__ import annotations
 
@@ -17,6 +20,8 @@ GOOD = "Kazakh President Kassym-Jomart Tokayev will pay a state visit to Uzbekis
 RUSSIAN = ("Президент Казахстана Касым-Жомарт Токаев посетит Россию с государственным визитом "
            "11-12 ноября. Стороны подпишут ряд документов о сотрудничестве в области энергетики "
            "и транспорта.\n")
+GERMAN = ("Der kasachische Präsident Kassym-Schomart Tokajew wird Usbekistan am 13. November "
+          "einen Staatsbesuch abstatten. Beide Seiten wollen mehrere Abkommen unterzeichnen.\n")
 JSONL_GOOD_A = {"id": "line-a", "text": "Chinese President Xi Jinping visited Kazakhstan last "
                 "week.", "published": "2025-11-11"}
 JSONL_GOOD_C = {"id": "line-c", "text": "Russia imposed sanctions on Moldova on Monday, officials "
@@ -56,6 +61,7 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "empty": folder / "empty.txt",
         "binary": folder / "binary.bin",
         "russian": folder / "russian.txt",
+        "german": folder / "german.txt",
         "huge": folder / "huge.txt",
         "jsonl": folder / "batch.jsonl",
         "missing": folder / "does-not-exist.txt",
@@ -64,6 +70,7 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     files["empty"].write_bytes(b"")
     files["binary"].write_bytes(bytes(range(256)) * 64)
     files["russian"].write_text(RUSSIAN, encoding="utf-8")
+    files["german"].write_text(GERMAN, encoding="utf-8")
     sentence = "Kazakhstan and Uzbekistan signed an agreement on water sharing on Monday. "
     files["huge"].write_text(sentence * (TWENTY_MB // len(sentence) + 1), encoding="utf-8")
     files["jsonl"].write_text(json.dumps(JSONL_GOOD_A) + "\n" + '{"id": "line-b", "text": "cut '
@@ -74,7 +81,7 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def batch(inputs: dict[str, Path]) -> Run:
     """One run over every input, bad and good, as a user would start it."""
-    order = ["empty", "binary", "good", "russian", "huge", "jsonl", "missing"]
+    order = ["empty", "binary", "good", "russian", "german", "huge", "jsonl", "missing"]
     return _tengri(*(str(inputs[name]) for name in order), "--published", "2025-11-11")
 
 
@@ -85,7 +92,7 @@ def _stderr_about(run: Run, name: str) -> str:
 @pytest.mark.parametrize(("name", "reason"), [
     ("empty", "empty"),
     ("binary", "binary"),
-    ("russian", "'ru'"),
+    ("german", "'de'"),
     ("huge", "MB"),
     ("missing", "no such file"),
 ])
@@ -103,13 +110,22 @@ def test_a_broken_jsonl_line_is_named_by_file_and_line(batch: Run, inputs: dict[
 
 def test_nothing_is_reported_about_good_inputs(batch: Run, inputs: dict[str, Path]) -> None:
     assert _stderr_about(batch, str(inputs["good"])) == ""
+    assert _stderr_about(batch, str(inputs["russian"])) == ""
     assert "line-a" not in batch.stderr and "line-c" not in batch.stderr
 
 
 def test_the_good_inputs_of_a_mixed_batch_are_still_coded(batch: Run, inputs: dict[str, Path]) -> None:
     coded = {(r["doc_id"], r["cameo"]) for r in batch.records if r["record"] == "event"}
     assert {(str(inputs["good"]), "042"), ("line-a", "042"), ("line-c", "163")} <= coded
-    assert {r["doc_id"] for r in batch.records} == {str(inputs["good"]), "line-a", "line-c"}
+    assert {r["doc_id"] for r in batch.records} == {str(inputs["good"]), str(inputs["russian"]),
+                                                    "line-a", "line-c"}
+
+
+def test_a_russian_text_is_coded_into_the_same_records(batch: Run, inputs: dict[str, Path]) -> None:
+    visits = [r for r in batch.records if r["doc_id"] == str(inputs["russian"])
+              and r["record"] == "event" and r["cameo"] == "042"]
+    assert [(v["source"]["id"], v["target"]["id"], v["status"]) for v in visits] == [
+        ("person:kassym-jomart-tokayev", "RUS", "planned")]
 
 
 def test_a_batch_with_good_inputs_exits_zero(batch: Run) -> None:
@@ -121,13 +137,13 @@ def test_a_batch_with_good_inputs_exits_zero(batch: Run) -> None:
 def test_each_bad_input_gets_exactly_one_stderr_line(batch: Run, inputs: dict[str, Path]) -> None:
     lines = [line for line in batch.stderr.splitlines() if line.strip()]
     assert len(lines) == 6, lines  # five bad files and one bad JSONL line
-    for name in ("empty", "binary", "russian", "huge", "missing"):
+    for name in ("empty", "binary", "german", "huge", "missing"):
         assert len([line for line in lines if str(inputs[name]) in line]) == 1
 
 
 def test_no_evidence_offset_falls_outside_the_text(batch: Run, inputs: dict[str, Path]) -> None:
-    texts = {str(inputs["good"]): GOOD, "line-a": JSONL_GOOD_A["text"],
-             "line-c": JSONL_GOOD_C["text"]}
+    texts = {str(inputs["good"]): GOOD, str(inputs["russian"]): RUSSIAN,
+             "line-a": JSONL_GOOD_A["text"], "line-c": JSONL_GOOD_C["text"]}
     assert batch.records
     for record in batch.records:
         text = texts[record["doc_id"]]
