@@ -313,11 +313,8 @@ def _counterparts(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
 def _name_after_title(text: str, mention: Mention) -> Mention:
     """ "Mongolian President Ukhnaagiin Khurelsukh": an office title followed by a name the KB
     does not know; the mention takes in the name so it is not mistaken for an embedded word."""
-    if (
-        mention.kind not in {"office", "person"}
-        or (mention.entity
-        and mention.kind == "person"
-        and not mention.rule.startswith("title"))
+    if mention.kind not in {"office", "person"} or (
+        mention.entity and mention.kind == "person" and not mention.rule.startswith("title")
     ):
         return mention
     match = _NAME_TOKEN.match(text[mention.end : mention.end + 60])

@@ -93,12 +93,27 @@ _CONTINUES = re.compile(
 )
 
 
+def _same_story(candidate: Candidate, other: Candidate) -> bool:
+    """Whether an event plainly continues another: the same source state acting again in the
+    same kind of event, or the host's side of a visit just told."""
+    mine = candidate.source.country if candidate.source else None
+    theirs = other.source.country if other.source else None
+    if mine and mine == theirs and candidate.type == other.type:
+        return True
+    target = other.target.country if other.target else None
+    return (
+        other.mode == "visit" and candidate.mode == "visit" and mine is not None and mine == target
+    )
+
+
 def _inherited(
     analysis: Analysis, candidate: Candidate, dated: list[Candidate]
 ) -> DateRange | None:
     sentence = analysis.sentences[candidate.trigger.sentence]
     continues = bool(_CONTINUES.search(sentence.text))
-    for other in reversed(dated if continues else ()):
+    for other in reversed(dated):
+        if not (continues or _same_story(candidate, other)):
+            continue
         other_sentence = analysis.sentences[other.trigger.sentence]
         if (
             other_sentence.paragraph == sentence.paragraph

@@ -117,6 +117,27 @@ def _sentence_location(analysis: Analysis, candidate: Candidate) -> Location | N
     return None
 
 
+_REMOTE = re.compile(
+    r"\b(?:via|by|over)\s+video(?:\s*link|\s*conference|\s*call)?\b|"
+    r"\bvideo\s*conference\b|\bvideoconference\b|\bvirtual\s+(?:meeting|talks)\b",
+    re.IGNORECASE,
+)
+
+
+def _remote(analysis: Analysis, candidate: Candidate) -> Candidate:
+    """Talks held by video link are consultations at a distance (CONSULT/phone, 041)."""
+    if (
+        candidate.type != "CONSULT"
+        or candidate.gathering is not None
+        or candidate.mode in {"phone", "multilateral"}
+    ):
+        return candidate
+    sentence = analysis.sentences[candidate.trigger.sentence]
+    if not _REMOTE.search(sentence.text):
+        return candidate
+    return replace(candidate, mode="phone", cameo="041", location=None)
+
+
 def _refine_mode(candidate: Candidate) -> Candidate:
     """Where a meeting is held says what it is: in neither side's country, a third-location
     meeting (CAMEO 044); in one side's country, a visit by the other (042, with its 043)."""
@@ -204,7 +225,7 @@ def assign_locations(analysis: Analysis) -> dict[str, object]:
         updated = replace(
             candidate, source=source, target=target, participants=participants, location=location
         )
-        located.append(_refine_mode(updated))
+        located.append(_refine_mode(_remote(analysis, updated)))
     return {"candidates": tuple(_inherit_locations(located))}
 
 

@@ -31,6 +31,7 @@ from tengri.model import Document, Extraction
 class UnsupportedLanguage(InputError):
     """A document in a language tengri has no pipeline for."""
 
+
 # Fields an Analysis has before any step runs.
 GIVEN = frozenset({"document", "kb", "text", "published"})
 

@@ -27,8 +27,10 @@ _PREPOSITION_BEFORE = re.compile(
     r"invitation\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,1}$",
     re.IGNORECASE,
 )
-_PREPOSITIONS = (r"(?:in|on|at|to|from|with|for|of|by|into|about|against|over|after|before|"
-                 r"during|and|or|but|that|which|who)")
+_PREPOSITIONS = (
+    r"(?:in|on|at|to|from|with|for|of|by|into|about|against|over|after|before|"
+    r"during|and|or|but|that|which|who)"
+)
 _OBJECT_GAP = re.compile(
     r"^\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}(?:counterpart|colleague)s?\s+)?$"
@@ -100,12 +102,30 @@ def _usable(mention: Mention) -> bool:
     return mention.kind in _ACTOR_KINDS or mention.kind == "place"
 
 
+_OBJECT_CONTROL = re.compile(
+    r"\b(?:invited|invites|invite|asked|asks|urged|urges|called\s+on|calls\s+on|told|tells|"
+    r"ordered|orders|allowed|allows|persuaded|encouraged|pressed|forced|authorised|authorized|"
+    r"instructed|requested|requests|appealed\s+to|helped|helps)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our"})
+
+
 def _as_target(mention: Mention) -> Mention:
     """An adjective in a target position stands for its state ("shelled Armenian villages")."""
     if mention.kind != "adjective" or not mention.country:
         return mention
-    return Mention(mention.start, mention.end, mention.text, "state", mention.country,
-                   mention.country, None, "GOV", f"adjective of {mention.country}")
+    return Mention(
+        mention.start,
+        mention.end,
+        mention.text,
+        "state",
+        mention.country,
+        mention.country,
+        None,
+        "GOV",
+        f"adjective of {mention.country}",
+    )
 
 
 def _political(mention: Mention) -> bool:
@@ -129,8 +149,13 @@ class _Slots:
         first_word = re.match(r"\S+", trigger.text)
         self.verb_end = trigger.start + (first_word.end() if first_word else 0)
         inner = [m for m in mentions if self.verb_end <= m.start and m.end <= trigger.end]
-        self.inner = [_as_target(m) for m in inner
-                      if (_usable(m) or m.kind == "adjective") and (m.country or m.entity)]
+        self.inner = [
+            _as_target(m)
+            for m in inner
+            if (_usable(m) or m.kind == "adjective")
+            and (m.country or m.entity)
+            and m.text.lower() not in _POSSESSIVE_PRONOUNS
+        ]
         self.mentions = [
             _as_target(m)
             for m in mentions
@@ -213,6 +238,27 @@ class _Slots:
             )
         ]
 
+    def infinitive_subject(self) -> list[Mention] | None:
+        """ "Nazarbayev phoned Putin to congratulate him": a purpose infinitive after an object
+        takes the main subject, unless the verb hands the act to its object ("invited X to")."""
+        if self.trigger.form not in {"VB", "VBP"}:
+            return None
+        before = self.text[self.sentence.start : self.trigger.start]
+        if not re.search(r"\bto\s+$", before):
+            return None
+        objects = [m for m in self.mentions if m.end <= self.trigger.start]
+        if not objects:
+            return None
+        last = objects[-1]
+        if not re.fullmatch(r"\s+to\s+", self.text[last.end : self.trigger.start]):
+            return None
+        if _OBJECT_CONTROL.search(
+            self.text[max(self.sentence.start, last.start - 30) : last.start]
+        ):
+            return None
+        main = self.participle_subject()
+        return main or None
+
     def participle_subject(self) -> list[Mention]:
         """ ", accusing Moscow of …": a participle after a comma takes the sentence's subject."""
         sentence = self.sentence
@@ -228,6 +274,9 @@ class _Slots:
         return []
 
     def subject(self) -> list[Mention]:
+        controller = self.infinitive_subject()
+        if controller is not None:
+            return controller
         if self.trigger.form == "VBG" and re.search(
             r",\s*$", self.text[max(0, self.trigger.start - 3) : self.trigger.start]
         ):

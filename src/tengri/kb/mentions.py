@@ -170,8 +170,16 @@ class _Resolver:
         return [p for p in persons if self.kb.offices_held(p.id, self.on)]
 
     def pick_place(self, places: list[Entity], at: int) -> tuple[Entity | None, tuple[str, ...]]:
-        def score(place: Entity) -> tuple[int, int, int]:
-            return (place.country in self.focus, place.subkind == "capital", place.population)
+        def score(place: Entity) -> tuple[bool, bool, bool, int]:
+            # a capital or a city of millions is what news means by its name, whatever the
+            # country in focus ("Moscow" is not Moscow, Idaho); among smaller towns, focus wins
+            major = place.subkind == "capital" or place.population >= 1_000_000
+            return (
+                major,
+                place.country in self.focus,
+                place.subkind == "capital",
+                place.population,
+            )
 
         ranked = sorted(places, key=score, reverse=True)
         best = ranked[0]
@@ -353,6 +361,14 @@ def find_mentions(
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
         after = atoms[i + 2] if i + 2 < len(atoms) else None
         holder = resolver.holder_of(atom) if atom.cat in {"adjective", "entity"} else None
+        # "Ukraine's Volodymyr Zelenskyy": a state's possessive before a person is the person
+        person_after = resolver.person_in(nxt) if holder and nxt else None
+        if person_after is not None and re.match(r"^(?:'s|’s)\s+$", text[atom.end : nxt.start]):
+            mention = resolver.entity_mention(nxt)
+            if mention is not None:
+                mentions.append(replace(mention, start=atom.start, text=text[atom.start : nxt.end]))
+                i += 2
+                continue
         # adjective/state/IGO + title (+ person)
         if holder and nxt and nxt.cat == "title" and _joined(text, atom, nxt):
             person = resolver.person_in(after) if after and _joined(text, nxt, after) else None

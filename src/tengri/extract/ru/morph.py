@@ -54,6 +54,15 @@ def word_cases(word: str) -> frozenset[str]:
     return frozenset(c for c in cases if c in ALL_CASES) or ALL_CASES
 
 
+@functools.cache
+def verb_tense(word: str) -> str | None:
+    """The tense of pymorphy3's most likely verb reading of a word (pres, past, futr)."""
+    for parse in _analyzer().parse(word.lower()):
+        if parse.tag.POS == "VERB":
+            return str(parse.tag.tense) if parse.tag.tense else None
+    return None
+
+
 def is_noun(word: str) -> bool:
     """Whether pymorphy3's most likely reading of a word is a noun."""
     found = readings(word)
@@ -79,6 +88,8 @@ def mention_cases(kb: KnowledgeBase, mention: Mention) -> frozenset[str]:
         for name in _ru_names(kb, entity.id):
             forms = case_forms(name, person=person)
             found = forms.get(text) or forms.get(mention.text)
+            if found and len(forms) == 1:
+                return ALL_CASES  # an indeclinable name ("Баку", "Душанбе", "Сочи")
             if found:
                 return found
     return word_cases(words[0])

@@ -70,12 +70,18 @@ class Slots:
         sentence = analysis.sentences[trigger.sentence]
         self.sentence = sentence
         self.left, self.right = clause(analysis, sentence, trigger)
+        # a verb phrase may hold its own object ("направил в Афганистан гуманитарную помощь"):
+        # actors inside it after the verb count as coming after the trigger
+        first_word = re.match(r"[\w-]+", trigger.text)
+        self.head_end = trigger.start + (first_word.end() if first_word else len(trigger.text))
+        if trigger.form == "noun":
+            self.head_end = trigger.end
         self.mentions = [
             m
             for m in mentions
             if sentence.start <= m.start < sentence.end
             and (m.kind in _ACTOR_KINDS or m.kind == "place")
-            and not (m.start < trigger.end and trigger.start < m.end)
+            and (not (m.start < trigger.end and trigger.start < m.end) or m.start >= self.head_end)
         ]
         self._cases: dict[tuple[int, int], frozenset[str]] = {}
 
@@ -135,13 +141,13 @@ class Slots:
     def subject(self) -> list[Mention]:
         before = [m for m in self.mentions if self.left <= m.start and m.end <= self.trigger.start]
         for mention in reversed(before):
-            if self.preposition(mention) or mention.kind == "place":
+            if self.preposition(mention):
                 continue
             if "nomn" in self.cases(mention):
                 return self.coordinated(mention, limit=self.trigger.start)
         if self.trigger.form == "noun":
             return []
-        after = [m for m in self.mentions if self.trigger.end <= m.start < self.right]
+        after = [m for m in self.mentions if self.head_end <= m.start < self.right]
         for mention in after:
             if self.preposition(mention) or mention.kind == "place":
                 continue
@@ -185,7 +191,7 @@ class Slots:
         return []
 
     def by_case(self, case: str) -> list[Mention]:
-        after = [m for m in self.mentions if self.trigger.end <= m.start < self.right]
+        after = [m for m in self.mentions if self.head_end <= m.start < self.right]
         for mention in after:
             if not self.preposition(mention) and case in self.cases(mention):
                 return self.coordinated(mention)
@@ -202,11 +208,13 @@ class Slots:
         return []
 
     def adjective(self) -> list[Mention]:
+        """ "российский удар": an adjective of a state right before a noun trigger."""
         before = [
             m
             for m in self.mentions
             if m.end <= self.trigger.start
-            and m.kind in {"adjective", "state"}
+            and m.kind == "adjective"
+            and self.trigger.form == "noun"
             and self.text[m.end : self.trigger.start].strip() == ""
         ]
         return self.coordinated(before[-1], limit=self.trigger.start) if before else []
@@ -215,10 +223,10 @@ class Slots:
         window_end = min(self.right, self.trigger.end + 90)
         if self.trigger.text.lower().endswith(f" {word}"):  # "прибыл в" + Москву
             after = [m for m in self.mentions if self.trigger.end <= m.start < self.right]
-            if after and self.text[self.trigger.end : after[0].start].strip() == "":
+            if after and _OBJECT_GAP.match(self.text[self.trigger.end : after[0].start]):
                 return self.coordinated(after[0])
         pattern = re.compile(rf"(?<![\w-]){re.escape(word)}\s+", re.IGNORECASE)
-        for match in pattern.finditer(self.text, self.trigger.end, window_end):
+        for match in pattern.finditer(self.text, self.head_end, window_end):
             after = [m for m in self.mentions if match.end() <= m.start < self.right]
             if not after:
                 continue

@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from tengri.extract.analysis import Analysis, Candidate
+from tengri.extract.ru.morph import readings, verb_tense
 from tengri.extract.ru.roles import at_invitation, clause
 from tengri.model import EventStatus
 
@@ -30,7 +31,7 @@ _NEGATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NEGATION_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:был[аои]?\s+)?(?:отмен[её]н\w*|отложен\w*|перенес[её]н\w*|сорван\w*)\b|"
+    r"^[^.;]{0,90}?\b(?:был[аои]?\s+)?(?:отмен[её]н\w*|отложен\w*|перенес[её]н\w*|сорван\w*)\b|"
     r"^[^.;]{0,30}?\bне\s+(?:состо\w+|прош\w+|пройд\w+|удалось|было)\b",
     re.IGNORECASE,
 )
@@ -69,7 +70,29 @@ _ONGOING = re.compile(
 )
 
 
+_GOVERNOR = re.compile(r"([а-яё]+)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
+
+
+def _governing_verb(before: str) -> EventStatus | None:
+    """The tense of the verb right before a noun trigger ("проводят проверку" -> ongoing)."""
+    match = _GOVERNOR.search(before)
+    if not match:
+        return None
+    for pos, _, _, _ in readings(match.group(1))[:1]:
+        if pos != "VERB":
+            return None
+    tense = verb_tense(match.group(1))
+    return {
+        "pres": EventStatus.ONGOING,
+        "futr": EventStatus.PLANNED,
+        "past": EventStatus.OCCURRED,
+    }.get(tense or "")
+
+
 def _noun_status(before: str, after: str) -> tuple[EventStatus, str | None]:
+    governed = _governing_verb(before)
+    if governed is not None:
+        return governed, "governing verb"
     near_before = before[-60:]
     if _ONGOING.search(near_before[-40:]) or _ONGOING.search(after[:30]):
         return EventStatus.ONGOING, "ongoing"
