@@ -1,0 +1,56 @@
+"""Loading the store from a run: coded partitions go through the store's own batch writer
+(`tengri.store.ingest.write_batch`), so documents are stored exactly once and every batch
+merges its mentions into events across everything stored before, as `tengri ingest` does.
+The order partitions finish in does not matter: the store's events depend on which reports
+it holds, not on the order they came in."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from tengri.store.database import Store
+from tengri.store.ingest import BATCH_SIZE, IngestSummary, finish_run, start_run, write_batch
+from tengri.store.schema import event_mentions, events
+from tengri.store.workers import Prepared
+
+log = logging.getLogger(__name__)
+
+
+class StoreLoader:
+    """Writes coded documents into `store` as one ingest run."""
+
+    def __init__(self, store: Store, sources: Sequence[str], options: dict[str, Any],
+                 batch_size: int = BATCH_SIZE) -> None:
+        self.store = store
+        self.batch_size = batch_size
+        self.summary = IngestSummary(start_run(store, sources, options))
+
+    @property
+    def key(self) -> str:
+        """What names this store in the run's manifest."""
+        return self.store.url
+
+    def load(self, prepared: Sequence[Prepared]) -> None:
+        for start in range(0, len(prepared), self.batch_size):
+            batch = prepared[start:start + self.batch_size]
+            self.summary.seen += sum(1 for item in batch if item.task is not None)
+            write_batch(self.store, batch, self.summary)
+
+    def finish(self, status: str, seconds: float) -> IngestSummary:
+        self.summary.seconds = seconds
+        try:
+            with self.store.read() as connection:
+                self.summary.events_total = connection.execute(
+                    select(func.count()).select_from(events)).scalar_one()
+                self.summary.mentions_total = connection.execute(
+                    select(func.count()).select_from(event_mentions)).scalar_one()
+            finish_run(self.store, self.summary, status)
+        except SQLAlchemyError:  # keep the error that stopped the run, not this one
+            log.warning("could not record the end of ingest run %d", self.summary.run_id,
+                        exc_info=True)
+        return self.summary
