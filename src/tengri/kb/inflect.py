@@ -43,7 +43,7 @@ _SIBILANT = "жшчщц"
 _VELAR_SIBILANT = "гкхжшчщ"
 # Places big enough that Russian news names them in oblique cases ("в Актау", "из Атырау");
 # the rest keep their listed forms. The bar is lower where Russian is a language of the press.
-_PLACE_FLOOR = 500_000
+_PLACE_FLOOR = 150_000
 _PLACE_FLOOR_NEAR = 50_000
 _RUSSIAN_PRESS = frozenset(
     "RUS KAZ UZB KGZ TJK TKM AZE ARM GEO BLR UKR MDA LVA LTU EST MNG".split()
@@ -384,6 +384,10 @@ def add_russian_forms(kb: KnowledgeBase, rows: Iterable[AliasRow], data_dir: Pat
         if style is None:
             continue
         key = f"{how}|{entity}"
+        if style == "person" and " " in text:  # the surname alone: "Жапарова", "Путиным"
+            surname = text.split()[-1]
+            if len(surname) >= 4 and surname[:1].isupper():
+                pairs.extend((form, key) for form in case_forms(surname, person=True))
         pairs.extend(
             (form, key) for form in case_forms(text, person=style == "person") if form != text
         )
