@@ -32,6 +32,7 @@ from tengri.model import (
 from tengri.store import IngestSummary, Store
 from tengri.store.documents import Identity
 from tengri.store.ingest import start_run, write_batch
+from tengri.store.records import DocumentRecords
 from tengri.store.workers import Prepared, Task
 
 TOKAYEV = "person:kassym-jomart-tokayev"
@@ -76,9 +77,9 @@ Report = tuple[Document, Sequence[Event], Sequence[Fact], Sequence[Membership]]
 
 def store_reports(store: Store, reports: Sequence[Report]) -> IngestSummary:
     summary = IngestSummary(start_run(store, ["test"], {}))
-    write_batch(store, [Prepared(Task(doc, None, Identity.of(doc)),
-                                 Extraction(doc, tuple(evs), tuple(fs), tuple(ms)),
-                                 minhash(doc.text)) for doc, evs, fs, ms in reports], summary)
+    write_batch(store, [Prepared(Task(doc, None, Identity.of(doc)), DocumentRecords.of(
+        Extraction(doc, tuple(evs), tuple(fs), tuple(ms))), minhash(doc.text))
+        for doc, evs, fs, ms in reports], summary)
     return summary
 
 
@@ -94,7 +95,7 @@ def world() -> list[Report]:
                   "2025-11-12", url="https://news.example/talks"),
          [event("talks", "040", TOKAYEV, PUTIN, start="2025-11-11", where="Moscow",
                 sentence="Tokayev and Putin held talks in Moscow"),
-          event("talks", "057", "KAZ", "RUS", start="2025-11-12", where="Moscow", offset=100,
+          event("talks", "057", "KAZ", "RUS", start="2025-11-12", where="Moscow", offset=39,
                 sentence="and signed a treaty.")],
          [fact("talks", "trade_volume", 28.7e9, "USD", "KAZ", "RUS",
                "Trade between Kazakhstan and Russia reached $28.7 billion.")],

@@ -9,11 +9,13 @@ from __future__ import annotations
 from tengri.cli.app import app, main
 
 # Importing the command modules registers their commands on `app`.
+from tengri.cli import analytics as _analytics  # noqa: E402,F401  isort: skip
 from tengri.cli import evaluate as _evaluate  # noqa: E402,F401  isort: skip
 from tengri.cli import export as _export  # noqa: E402,F401  isort: skip
 from tengri.cli import extract as _extract  # noqa: E402,F401  isort: skip
 from tengri.cli import ingest as _ingest  # noqa: E402,F401  isort: skip
 from tengri.cli import kb as _kb  # noqa: E402,F401  isort: skip
+from tengri.cli import serve as _serve  # noqa: E402,F401  isort: skip
 from tengri.cli import store as _store  # noqa: E402,F401  isort: skip
 
 __all__ = ["app", "main"]

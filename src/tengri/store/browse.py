@@ -137,6 +137,11 @@ def decode_cursor(cursor: str, sort: EventSort, descending: bool) -> tuple[Any, 
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         name, desc, value, last_id = json.loads(raw)
+        if (name, desc) in {(s.value, d) for s in EventSort for d in (True, False)} and \
+                (name, desc) != (sort.value, descending):
+            raise CursorError(f"this cursor pages events sorted by {name} "
+                              f"{'descending' if desc else 'ascending'}; ask with the same "
+                              "sort and order, or leave the cursor out to start again")
         if not isinstance(last_id, int) or isinstance(last_id, bool):
             raise ValueError("id")
         if sort in _DATE_SORTS:
@@ -147,10 +152,6 @@ def decode_cursor(cursor: str, sort: EventSort, descending: bool) -> tuple[Any, 
         raise CursorError(f"cursor {cursor[:40]!r} is not one this listing gave out; use the "
                           "next_cursor of the previous page, or leave it out for the first "
                           "page") from None
-    if (name, desc) != (sort.value, descending):
-        raise CursorError(f"this cursor pages events sorted by {name} "
-                          f"{'descending' if desc else 'ascending'}; ask with the same sort "
-                          "and order, or leave the cursor out to start again")
     return value, last_id
 
 

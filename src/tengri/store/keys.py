@@ -96,7 +96,7 @@ def secret_matches(token: str, stored: str) -> bool:
 
 def split_token(token: str) -> str | None:
     """The prefix of a well-formed key, else None."""
-    parts = token.strip().split("_")
+    parts = token.strip().split("_", 2)  # the secret may hold "_" itself
     if len(parts) != 3 or parts[0] != KEY_PREFIX or not parts[1].isalnum() or not parts[2]:
         return None
     return parts[1]

@@ -1,0 +1,1 @@
+"""The API's routes, one module per kind of resource; `app.py` includes every router."""
