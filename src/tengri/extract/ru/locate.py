@@ -33,9 +33,10 @@ def _slot_location(analysis: Analysis, candidate: Candidate) -> Location | None:
     if not entry.place:
         return None
     slots = Slots(analysis, candidate.trigger, list(analysis.mentions))
+    kinds = {"place", "state"} if candidate.mode == "visit" else {"place"}
     for name in entry.place:
         for mention in slots.fill(name):
-            if mention.kind in {"place", "state"}:
+            if mention.kind in kinds:
                 location = location_of(analysis.kb, mention, analysis.published)
                 if location is not None:
                     return location

@@ -70,23 +70,30 @@ _ONGOING = re.compile(
 )
 
 
-_GOVERNOR = re.compile(r"([а-яё]+)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
+_LAST_WORDS = re.compile(r"(?:([а-яё]+)\s+)?([а-яё]+)\s+$", re.IGNORECASE)
+_TENSE_STATUS = {
+    "pres": EventStatus.ONGOING,
+    "futr": EventStatus.PLANNED,
+    "past": EventStatus.OCCURRED,
+}
 
 
 def _governing_verb(before: str) -> EventStatus | None:
-    """The tense of the verb right before a noun trigger ("проводят проверку" -> ongoing)."""
-    match = _GOVERNOR.search(before)
+    """The tense of the verb right before a noun trigger, perhaps past one adjective
+    ("проводят проверку", "проводят внезапную проверку" -> ongoing)."""
+    match = _LAST_WORDS.search(before)
     if not match:
         return None
-    for pos, _, _, _ in readings(match.group(1))[:1]:
-        if pos != "VERB":
+    for word in (match.group(2), match.group(1)):
+        if not word:
+            continue
+        found = readings(word)
+        pos = found[0][0] if found else ""
+        if pos == "VERB":
+            return _TENSE_STATUS.get(verb_tense(word) or "")
+        if pos not in {"ADJF", "PRTF"}:
             return None
-    tense = verb_tense(match.group(1))
-    return {
-        "pres": EventStatus.ONGOING,
-        "futr": EventStatus.PLANNED,
-        "past": EventStatus.OCCURRED,
-    }.get(tense or "")
+    return None
 
 
 def _noun_status(before: str, after: str) -> tuple[EventStatus, str | None]:
