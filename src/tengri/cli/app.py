@@ -36,10 +36,10 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except UsageError as exc:
-            err.print(f"tengri: error: {exc}", markup=False)
+            err.print(f"tengri: error: {exc}", markup=False, soft_wrap=True)
             raise typer.Exit(2) from exc
         except TengriError as exc:
-            err.print(f"tengri: error: {exc}", markup=False)
+            err.print(f"tengri: error: {exc}", markup=False, soft_wrap=True)
             raise typer.Exit(1) from exc
 
     return wrapper

@@ -80,7 +80,7 @@ def _table(results: list[Extraction]) -> Table:
 
 def _report(skipped: list[Skipped]) -> None:
     for item in skipped:
-        err.print(f"tengri: skipped {item.input}: {item.detail or item.reason}", markup=False)
+        err.print(f"tengri: skipped {item.input}: {item.detail or item.reason}", markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -160,5 +160,5 @@ def extract(
         out.print(_table(results))
     _report(skipped)
     if coded == 0:
-        err.print("tengri: nothing could be coded", markup=False)
+        err.print("tengri: nothing could be coded", markup=False, soft_wrap=True)
         raise typer.Exit(1)
