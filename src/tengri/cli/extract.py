@@ -80,7 +80,11 @@ def _table(results: list[Extraction]) -> Table:
 
 def _report(skipped: list[Skipped]) -> None:
     for item in skipped:
-        err.print(f"tengri: skipped {item.input}: {item.detail or item.reason}", markup=False, soft_wrap=True)
+        err.print(
+            f"tengri: skipped {item.input}: {item.detail or item.reason}",
+            markup=False,
+            soft_wrap=True,
+        )
 
 
 @app.command()
