@@ -29,7 +29,8 @@ from tengri.kb.index import Hit
 # surnames and common words that are also town names do not become places.
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|to|from|near|outside|inside|into|visited|visiting|visit|via|across|"
-    r"around|towards|toward|of|held in|city of|town of|в|во|из|на|до|под)\s+(?:the\s+)?)$",
+    r"around|towards|toward|of|held in|city of|town of|в|во|из|на|до|под|"
+    r"посети\w*|посеща\w*|город\w*)\s+(?:the\s+)?)$",  # Russian: "посетил Туркестан"
     re.IGNORECASE,
 )
 _BIG_PLACE = 500_000
