@@ -30,7 +30,16 @@ export function eventDate(start, end, precision) {
 export function dateOf(event) {
   const d = event.date || { start: event.date_start, end: event.date_end,
     precision: event.date_precision };
+  if (!d.start && event.first_reported) return `reported ${day(event.first_reported)}`;
   return eventDate(d.start, d.end, d.precision);
+}
+
+/** "source → target", or what little is known of who took part. */
+export function parties(event) {
+  if (!event.source && !event.target) {
+    return event.gathering && event.gathering.name ? event.gathering.name : "no actor named";
+  }
+  return `${actorName(event.source)} → ${actorName(event.target)}`;
 }
 
 export function actorName(side) {
@@ -66,6 +75,15 @@ export function number(value, digits = 0) {
   if (value === null || value === undefined) return "—";
   return Number(value).toLocaleString("en-GB", { maximumFractionDigits: digits,
     minimumFractionDigits: digits });
+}
+
+/** A quantity as people write it: 24, 1.2 million, 28.7 billion. */
+export function amount(value) {
+  const size = Math.abs(value);
+  for (const [limit, word] of [[1e12, "trillion"], [1e9, "billion"], [1e6, "million"]]) {
+    if (size >= limit) return `${number(value / limit, value % limit ? 1 : 0)} ${word}`;
+  }
+  return number(value, Number.isInteger(value) ? 0 : 2);
 }
 
 export function signed(value, digits = 1) {

@@ -78,7 +78,9 @@ function describe(group) {
   return lines;
 }
 
-function marker(group, onPlace) {
+const LABELLED = 8; // the busiest places get their name beside the marker
+
+function marker(group, onPlace, labelled) {
   const r = radius(group.events.length);
   const colour = typeColour(dominant(group.types));
   const [x, y] = project(group.lon, group.lat);
@@ -89,6 +91,10 @@ function marker(group, onPlace) {
     const ring = s("circle", { r: r + 2, class: `ring ring-${group.kind}`, stroke: colour });
     body = [ring, s("text", { class: "ring-count", "text-anchor": "middle", dy: "0.35em" },
       String(group.events.length))];
+  }
+  if (labelled && group.name) {
+    body.push(s("text", { class: "marker-label", x: (r + 4).toFixed(1), dy: "0.35em" },
+      group.name));
   }
   const node = s("g", { class: `marker marker-${group.kind}`, tabindex: "0", role: "button",
     "aria-label": describe(group).slice(0, 2).join(", "),
@@ -155,10 +161,11 @@ function legend(groups, unmapped, total) {
 }
 
 /**
- * Draw `events` into `container`. `onPlace(nameOrIso3)` is called when a marker is chosen.
+ * Draw `events` into `container`. `onPlace(nameOrIso3)` is called when a marker is chosen;
+ * `highlight` lists ISO3 codes of countries to outline (a dyad's two states).
  * Returns the SVG element.
  */
-export async function renderMap(container, events, { onPlace, caption } = {}) {
+export async function renderMap(container, events, { onPlace, caption, highlight = [] } = {}) {
   const world = await loadWorld();
   const { groups, unmapped } = groupByPlace(events);
   const width = container.clientWidth || 720;
@@ -171,7 +178,8 @@ export async function renderMap(container, events, { onPlace, caption } = {}) {
 
   const countries = s("g", { class: "countries" }, world.countries.map((c) => {
     const group = shaded.get(c.id);
-    const path = s("path", { d: c.path, class: group ? "country shaded" : "country",
+    const path = s("path", { d: c.path, class: ["country", group ? "shaded" : null,
+      highlight.includes(c.id) ? "highlight" : null],
       dataset: { iso3: c.id || "" } });
     if (group) {
       path.setAttribute("fill", typeColour(dominant(group.types)));
@@ -179,10 +187,12 @@ export async function renderMap(container, events, { onPlace, caption } = {}) {
     }
     return path;
   }));
+  const busiest = new Set([...groups].sort((a, b) => b.events.length - a.events.length)
+    .slice(0, LABELLED));
   const markers = s("g", { class: "markers" },
     // Country rings first, so cities inside a shaded country stay on top.
     [...groups].sort((a, b) => (a.kind === "point") - (b.kind === "point")
-      || b.events.length - a.events.length).map((g) => marker(g, onPlace)));
+      || b.events.length - a.events.length).map((g) => marker(g, onPlace, busiest.has(g))));
   const svg = s("svg", { class: "map", role: "img", width, height,
     "aria-label": `map of ${events.length - unmapped} event locations`,
     viewBox: view.join(" "), preserveAspectRatio: "xMidYMid meet" },
