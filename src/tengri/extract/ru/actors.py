@@ -112,6 +112,10 @@ _PRONOUN = re.compile(
 _NOMINATIVE_PRONOUNS = frozenset({"он", "она", "они"})
 _AGENT_OF = re.compile(r"^\s+$")
 _ADJECTIVE_ENDING = re.compile(r"(?:ском|ской|ского|ских|ским|ская|ское|ские|ском)$")
+_PLURAL_TITLE = re.compile(
+    r"^(?:президент|министр|глав|премьер-министр|лидер|руководител)\w*(?:ы|и|ов|ам|ами|ах)\b",
+    re.IGNORECASE,
+)
 _HEAD_OF = re.compile(r"\bглав[аыуеой]{1,2}\s+$", re.IGNORECASE)
 _MINISTRY_ROLES = {".foreign-ministry": "foreign_minister", ".defence-ministry": "defence_minister",
                    ".defense-ministry": "defence_minister"}  # fmt: skip
@@ -195,6 +199,18 @@ def _combined(text: str, kb: object, on: object, mentions: list[Mention]) -> lis
             and re.match(r"^\s+[а-яё]", text[mention.end : mention.end + 3])
         ):
             continue  # "Каспийском море" is the Caspian Sea, not Kaspiysk
+        if (
+            mention.kind == "person"
+            and mention.role
+            and _PLURAL_TITLE.match(mention.text)
+            and nxt is not None
+            and nxt.kind == "state"
+            and re.match(r"^\s+и\s+$", text[mention.end : nxt.start])
+        ):  # "министры иностранных дел Армении и Азербайджана": both ministers
+            out.append(mention)
+            out.append(_minister(text, kb, on, nxt, mention.role, start=nxt.start))
+            skip.add(index + 1)
+            continue
         role = next(
             (r for suffix, r in _MINISTRY_ROLES.items() if (mention.entity or "").endswith(suffix)),
             None,
@@ -218,13 +234,16 @@ def _combined(text: str, kb: object, on: object, mentions: list[Mention]) -> lis
     return out
 
 
-def _minister(text: str, kb: object, on: object, mention: Mention, role: str) -> Mention:
+def _minister(
+    text: str, kb: object, on: object, mention: Mention, role: str, start: int | None = None
+) -> Mention:
     office = kb.office_for(mention.country, role=role)  # type: ignore[attr-defined]
     term = kb.holder(office.id, on) if office is not None and on is not None else None  # type: ignore[attr-defined]
     if term is None:
         return mention
-    start = text.rfind("глав", max(0, mention.start - 12), mention.start)
-    start = start if start != -1 else mention.start
+    if start is None:
+        start = text.rfind("глав", max(0, mention.start - 12), mention.start)
+        start = start if start != -1 else mention.start
     return Mention(
         start,
         mention.end,
