@@ -512,6 +512,25 @@ _KIND_NEEDS = {
 }
 
 
+def _windows(chunk: str, regex: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Spans around each match of `regex`, merged: month patterns only need to run there."""
+    spans: list[tuple[int, int]] = []
+    for match in regex.finditer(chunk):
+        low, high = max(0, match.start() - before), min(len(chunk), match.end() + after)
+        while low > 0 and not chunk[low - 1].isspace():
+            low -= 1  # windows start and end between words, never inside one
+        while high < len(chunk) and not chunk[high].isspace():
+            high += 1
+        if spans and low <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], high))
+        else:
+            spans.append((low, high))
+    return spans
+
+
+_MAY_AS_MONTH = re.compile(r"(?i)in|since|until|by|during|of|last|next")
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateExpr]:
     """Date expressions in text[start:end], longest first, never overlapping."""
     end = len(text) if end is None else end
@@ -519,21 +538,23 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
     taken: list[tuple[int, int]] = []
     chunk = text[start:end]
     present = {need for need, regex in _NEEDS.items() if regex.search(chunk)}
+    # Month patterns are the costly ones: run them only near a month name (word boundaries
+    # are kept right because a window starts and ends at whitespace or text edges).
+    month_windows = _windows(chunk, _NEEDS["month"], 30, 45) if "month" in present else []
     matches: list[tuple[int, int, str, re.Match[str], Callable[[re.Match[str]], Resolver]]] = []
     for kind, regex, handler in _COMPILED:
-        if _KIND_NEEDS[kind] not in present:
+        need = _KIND_NEEDS[kind]
+        if need not in present:
             continue
-        for match in regex.finditer(chunk):
-            matches.append((match.start(), match.end(), kind, match, handler))
+        spans = month_windows if need == "month" else [(0, len(chunk))]
+        for low, high in spans:
+            for match in regex.finditer(chunk, low, high):
+                matches.append((match.start(), match.end(), kind, match, handler))
     matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
     for s, e, kind, match, handler in matches:
         if any(s < te and ts < e for ts, te in taken):
             continue
-        if (
-            kind == "month"
-            and match["m"] == "May"
-            and not re.match(r"(?i)in|since|until|by|during|of|last|next", match.group(0))
-        ):
+        if kind == "month" and match["m"] == "May" and not _MAY_AS_MONTH.match(match.group(0)):
             continue
         try:
             resolver = handler(match)

@@ -59,6 +59,7 @@ class Pattern:
     verb_group: str | None  # name of the group holding the predicate verb
     verb_forms: dict[str, str]  # that verb's surface forms -> tag
     anchors: frozenset[str]  # words one of which must be in a sentence for the pattern to match
+    weight: int = 1  # how many words the pattern spells out: the more, the more specific
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +138,8 @@ def _compile(pattern: str, where: str) -> Pattern:
         regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
     except re.error as exc:
         raise TengriError(f"{where}: pattern {pattern!r} does not compile ({exc})") from exc
-    return Pattern(regex, verb_group, verb_forms, anchors)
+    weight = len(re.findall(r"\\s\+", regex.pattern)) + 1
+    return Pattern(regex, verb_group, verb_forms, anchors, weight)
 
 
 def _slots(values: object, where: str, entry_id: str) -> tuple[str, ...]:

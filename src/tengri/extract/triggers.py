@@ -29,7 +29,7 @@ _VERB_CONTEXT = re.compile(
 
 
 def _weight(pattern: Pattern) -> int:
-    return len(re.findall(r"\\s\+", pattern.regex.pattern)) + 1
+    return pattern.weight
 
 
 def _form(pattern: Pattern, match: re.Match[str], is_noun: bool) -> str:
