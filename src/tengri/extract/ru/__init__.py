@@ -15,6 +15,7 @@ from tengri.extract.ru.dating import assign_dates, find_date_mentions
 from tengri.extract.ru.embedding import fold_russian
 from tengri.extract.ru.facts import find_facts
 from tengri.extract.ru.gatherings import shape_gatherings
+from tengri.extract.ru.kazakh import STEPS as KAZAKH_STEPS
 from tengri.extract.ru.locate import assign_locations
 from tengri.extract.ru.memberships import find_memberships
 from tengri.extract.ru.quantities import assign_quantities
@@ -43,3 +44,5 @@ STEPS: tuple[Step, ...] = (
 )
 
 register_language("ru", STEPS)
+# Kazakh is read (actors, dates) and then skipped with a reason: see extract/ru/kazakh.py.
+register_language("kk", KAZAKH_STEPS)
