@@ -1,5 +1,5 @@
 """A small world of hand-made reports for analytics and API tests: the KAZ–RUS relationship in
-2024–2025 (visits, a call, a meeting, an agreement, an accusation), strikes on Ukraine, a
+2024–2025 (visits, a reception, a meeting, an agreement, an accusation), strikes on Ukraine, a
 membership claim the KB contradicts and an office claim that is out of date. Stored the way an
 ingest run stores them, without the extractor, so every number in the tests is known."""
 
@@ -103,10 +103,10 @@ def world() -> list[Report]:
                      KBCheck.CONFLICT,
                      [KBView("partner", dt.date(2025, 1, 1), None, "BRICS summit")],
                      "Kazakhstan joined BRICS.")]),
-        (document("call", "Putin and Tokayev spoke by phone on October 15.", "2025-10-16",
-                  url="https://news.example/call"),
-         [event("call", "041", PUTIN, TOKAYEV, start="2025-10-15",
-                sentence="Putin and Tokayev spoke by phone on October 15.")], [], []),
+        (document("call", "Putin received Tokayev at his residence on October 15.",
+                  "2025-10-16", url="https://news.example/call"),
+         [event("call", "043", PUTIN, TOKAYEV, start="2025-10-15",
+                sentence="Putin received Tokayev at his residence on October 15.")], [], []),
         (document("old-visit", "Tokayev visited Moscow in May 2024.", "2024-05-30",
                   url="https://news.example/old-visit"),
          [event("old-visit", "042", TOKAYEV, "RUS", start="2024-05-01", end="2024-05-31",
@@ -131,5 +131,7 @@ def world() -> list[Report]:
     ]
 
 
-# The dyad's events once merged: the planned visit, talks, treaty, call, old visit, accusation.
-KAZ_RUS_CODES = ("042", "040", "057", "041", "042", "112")
+# The dyad's events once merged: the planned visit, talks, treaty, a reception, the old visit
+# and the accusation. Direction matters only for the visits, the reception and the accusation:
+# the store names the two sides of a symmetric event (040, 057) in its own order.
+KAZ_RUS_CODES = ("042", "040", "057", "043", "042", "112")

@@ -50,7 +50,7 @@ def test_meetings_of_two_heads_of_state_are_leader_level(filled: Store, kb) -> N
     assert [(m.event.cameo, m.event.source.id, m.event.target.id, m.source_office,  # type: ignore[union-attr]
              m.target_office) for m in meetings] == [
         ("040", TOKAYEV, PUTIN, "KAZ.head_of_state", "RUS.head_of_state"),
-        ("041", PUTIN, TOKAYEV, "RUS.head_of_state", "KAZ.head_of_state")]
+        ("043", PUTIN, TOKAYEV, "RUS.head_of_state", "KAZ.head_of_state")]
 
 
 def test_agreements_facts_and_shared_memberships(filled: Store, kb) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ def test_states_are_joined_by_their_events_with_goldstein_and_centrality(
     network = interaction_network(filled, Selection(EventFilter()), kb=kb)
     edges = {(e.source, e.target): (e.events, e.cooperation, e.conflict, e.goldstein_sum)
              for e in network.edges}
-    assert edges == {("KAZ", "RUS"): (4, 4, 0, 12.8), ("RUS", "KAZ"): (2, 1, 1, -1.0),
+    assert edges == {("KAZ", "RUS"): (4, 4, 0, 12.8), ("RUS", "KAZ"): (2, 1, 1, 0.8),
                      ("RUS", "UKR"): (2, 0, 2, -20.0), ("KAZ", "CHN"): (1, 1, 0, 1.0)}
     nodes = {n.id: n for n in network.nodes}
     assert (nodes["RUS"].label, nodes["RUS"].events, nodes["RUS"].out_events) == (

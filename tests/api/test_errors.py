@@ -135,3 +135,11 @@ def test_a_body_that_is_not_json_is_a_problem(reading_client: TestClient, keys: 
     response = reading_client.patch(f"{API}/events/1", content=b"{not json",
                             headers={**keys.header("admin"), "Content-Type": "application/json"})
     assert is_problem(response, 422)
+
+
+def test_a_misspelt_event_filter_is_an_error_not_everything(reading_client: TestClient,
+                                                           keys: Keys) -> None:
+    response = reading_client.get(f"{API}/events?contry=KAZ", headers=keys.header("reader"))
+    assert is_problem(response, 400)
+    assert response.json()["errors"] == [{"location": "query", "name": "contry",
+                                          "message": "Extra inputs are not permitted"}]

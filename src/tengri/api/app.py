@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 
 from tengri import __version__
 from tengri.api.config import ServerSettings
+from tengri.api.dashboard import mount_dashboard
 from tengri.api.deps import AppState
 from tengri.api.problems import install_problem_handlers, problem
 from tengri.api.routes import (
@@ -149,6 +150,7 @@ def create_app(settings: Settings | None = None, server: ServerSettings | None =
     for module in ROUTERS:
         app.include_router(module.router, prefix=API_PREFIX)
     _install_docs(app)
+    mount_dashboard(app)
     app.openapi = _openapi(app)  # type: ignore[method-assign]
     app.add_middleware(SecurityHeaders)
     if server.cors_origins:

@@ -27,8 +27,6 @@ PloverType = StrEnum("PloverType", {t: t for t in PLOVER_TYPES})  # type: ignore
 
 
 class Period(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
     since: dt.date | None = Field(None, description="on or after (YYYY-MM-DD)")
     until: dt.date | None = Field(None, description="on or before (YYYY-MM-DD)")
 
@@ -40,7 +38,10 @@ class Period(BaseModel):
 
 
 class EventQuery(Period):
-    """The filters of `tengri events`, plus the analysts' review state."""
+    """The filters of `tengri events`, plus the analysts' review state; an unknown parameter
+    is an error (a misspelt filter would otherwise silently match everything)."""
+
+    model_config = ConfigDict(extra="forbid")
 
     actor: str | None = Field(None, min_length=1, max_length=200,
                               description="KB id (person:vladimir-putin, KAZ) or part of a "

@@ -48,7 +48,6 @@ class CurationOut(BaseModel):
     verdict: str | None = Field(description="confirmed, rejected, or null (edited only)")
     edited_fields: list[str]
     overrides: dict[str, Any]
-    merged_into: int | None
     note: str | None
     created_by: str
     created_at: dt.datetime
@@ -61,8 +60,7 @@ class CurationOut(BaseModel):
             return None
         return cls(event_id=curation.event_id, verdict=curation.verdict,
                    edited_fields=curation.edited_fields,
-                   overrides=curation.overrides, merged_into=curation.merged_into,
-                   note=curation.note, created_by=curation.created_by,
+                   overrides=curation.overrides, note=curation.note, created_by=curation.created_by,
                    created_at=curation.created_at, updated_by=curation.updated_by,
                    updated_at=curation.updated_at)
 

@@ -85,7 +85,6 @@ class Curation:
     event_id: int
     verdict: str | None
     overrides: dict[str, Any]
-    merged_into: int | None
     note: str | None
     created_by: str
     created_at: dt.datetime
@@ -216,7 +215,7 @@ def iter_events(store: Store, f: EventFilter | None = None, *, review: Review = 
 
 def _curation(row: Any) -> Curation:
     return Curation(row["event_id"], row["verdict"], dict(row["overrides"] or {}),
-                    row["merged_into"], row["note"], row["created_by"], row["created_at"],
+                    row["note"], row["created_by"], row["created_at"],
                     row["updated_by"], row["updated_at"])
 
 
@@ -231,7 +230,7 @@ def curations_of(store: Store, event_ids: list[int]) -> dict[int, Curation]:
 
 def list_curations(store: Store, verdict: str | None = None, limit: int = 100,
                    ) -> list[Curation]:
-    """Curations, latest change first (orphaned ones too: their event id no longer exists)."""
+    """Curations, latest change first."""
     query = select(event_curations).order_by(event_curations.c.updated_at.desc(),
                                               event_curations.c.event_id.desc())
     if verdict:

@@ -34,6 +34,7 @@ from tengri.store.schema import (
     event_curations,
     event_mentions,
     events,
+    mention_blocks,
     merge_decisions,
 )
 
@@ -43,6 +44,7 @@ EDITABLE = ("type", "mode", "cameo", "status", "date_start", "date_end", "date_p
 SIDES = ("source", "target")
 _DATE_COLUMNS = {"date_start", "date_end"}
 _VERDICTS = {"confirm": "confirmed", "reject": "rejected", "reopen": None}
+SYSTEM = Analyst("tengri", "system")
 
 
 class CurationError(UsageError):
@@ -90,8 +92,7 @@ def snapshot(connection: Connection, event_id: int) -> dict[str, Any]:
              if k not in {"created_at", "updated_at"}}
     curation = _curation_row(connection, event_id)
     event["curation"] = None if curation is None else {
-        "verdict": curation["verdict"], "overrides": curation["overrides"],
-        "merged_into": curation["merged_into"]}
+        "verdict": curation["verdict"], "overrides": curation["overrides"]}
     return event
 
 
@@ -132,27 +133,43 @@ def _apply(connection: Connection, event_id: int, overrides: dict[str, Any]) -> 
 def keep_curated_events(connection: Connection, event_ids: Iterable[int],
                         now: dt.datetime | None = None) -> set[int]:
     """Put analysts' decisions back on these events after the store recomputed them from
-    their mentions (call it after `refresh_events`, in the same transaction). Returns the
-    events it touched. Cheap when none of them is curated: one indexed read."""
+    their mentions (call it after `refresh_events`, in the same transaction). An event that is
+    gone takes its curation with it (audited), so a later event given the same id starts
+    clean. Returns the events whose decisions were put back. Cheap when none of them is
+    curated: one indexed read."""
     ids = sorted(set(event_ids))
     kept: set[int] = set()
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        rows = connection.execute(select(event_curations.c.event_id, event_curations.c.overrides)
-                                  .where(event_curations.c.event_id.in_(chunk),
-                                         event_curations.c.merged_into.is_(None))).all()
+        rows = connection.execute(select(event_curations)
+                                  .where(event_curations.c.event_id.in_(chunk))).mappings().all()
+        if not rows:
+            continue
         present = set(connection.execute(select(events.c.id).where(
-            events.c.id.in_([r.event_id for r in rows]))).scalars()) if rows else set()
-        for event_id, overrides in rows:
-            if event_id in present:
-                _apply(connection, event_id, dict(overrides or {}))
-                kept.add(event_id)
+            events.c.id.in_([r["event_id"] for r in rows]))).scalars())
+        for row in rows:
+            if row["event_id"] in present:
+                _apply(connection, row["event_id"], dict(row["overrides"] or {}))
+                kept.add(row["event_id"])
+            else:
+                _forget(connection, row, "its last report was replaced or removed", now)
     return kept
 
 
+def _forget(connection: Connection, row: Any, why: str, now: dt.datetime | None) -> None:
+    connection.execute(delete(event_curations)
+                       .where(event_curations.c.event_id == row["event_id"]))
+    record_change(connection, SYSTEM, "event.vanished", "event", row["event_id"],
+                  {"verdict": row["verdict"], "overrides": row["overrides"]}, None, why, now)
+
+
 def _pin(connection: Connection, event_id: int) -> None:
+    """Keep automatic merging away from the event's reports, as the store's split does: pinned,
+    and no longer candidates for other reports (their blocking keys go)."""
     connection.execute(update(event_mentions).where(event_mentions.c.event_id == event_id)
                        .values(pinned=True))
+    connection.execute(delete(mention_blocks).where(mention_blocks.c.mention_id.in_(
+        select(event_mentions.c.id).where(event_mentions.c.event_id == event_id))))
 
 
 def _save(connection: Connection, event_id: int, analyst: Analyst, now: dt.datetime,
@@ -161,9 +178,8 @@ def _save(connection: Connection, event_id: int, analyst: Analyst, now: dt.datet
     if existing is None:
         connection.execute(insert(event_curations).values(
             event_id=event_id, verdict=values.get("verdict"),
-            overrides=values.get("overrides", {}), merged_into=values.get("merged_into"),
-            note=note, created_by=analyst.who, created_at=now, updated_by=analyst.who,
-            updated_at=now))
+            overrides=values.get("overrides", {}), note=note, created_by=analyst.who,
+            created_at=now, updated_by=analyst.who, updated_at=now))
     else:
         connection.execute(update(event_curations)
                            .where(event_curations.c.event_id == event_id)
@@ -327,8 +343,8 @@ def correct_actor(store: Store, event_id: int, side: str, actor: ActorChoice | N
 
 def merge_events(store: Store, keep: int, absorb: int, analyst: Analyst,
                  reason: str | None = None) -> dict[str, Any]:
-    """Say `absorb` reports the same event as `keep`: its mentions join `keep` (pinned there),
-    `absorb` is removed, and its curation records where it went."""
+    """Say `absorb` reports the same event as `keep`: its mentions join `keep` (pinned there)
+    and `absorb` is removed (what was decided about it stays in the audit entry)."""
     if keep == absorb:
         raise CurationError(f"cannot merge event {keep} with itself")
     now = now_utc()
@@ -350,8 +366,8 @@ def merge_events(store: Store, keep: int, absorb: int, analyst: Analyst,
                 "reasons": [f"event {absorb} merged into event {keep} by {analyst.who}"],
                 "score": None, "rules": rules.version, "decided_by": analyst.who,
                 "decided_at": now, "current": True, "note": reason} for m in moved])
-        _save(connection, absorb, analyst, now, reason, merged_into=keep)
         _save(connection, keep, analyst, now, reason, overrides=_overrides(connection, keep))
+        connection.execute(delete(event_curations).where(event_curations.c.event_id == absorb))
         refresh_events(connection, {keep, absorb}, now)
         keep_curated_events(connection, {keep}, now)
         connection.execute(update(events).where(events.c.id == keep).values(curated=True))

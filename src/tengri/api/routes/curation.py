@@ -114,7 +114,7 @@ def release(caller: Curator, store: StoreDep, mention_id: MentionId,
 
 
 @router.get("/curations", response_model=list[CurationOut],
-            summary="Analysts' decisions, latest first (orphaned ones too)")
+            summary="Analysts' decisions, latest first")
 def curations(_: Curator, store: StoreDep,
               verdict: Annotated[Literal["confirmed", "rejected"] | None, Query()] = None,
               limit: Limit = 100) -> list[CurationOut]:

@@ -10,11 +10,12 @@ from fastapi import APIRouter, Request
 from tengri import __version__
 from tengri.analytics.records import QUAD_NAMES
 from tengri.api.deps import Caller, Reader, StoreDep, app_state
+from tengri.api.problems import PROBLEM_RESPONSES
 from tengri.api.schemas import Health, WhoAmI
 from tengri.ontology import PLOVER_TYPES, plover_modes
 from tengri.store import SCHEMA_VERSION, store_counts
 
-router = APIRouter(tags=["meta"])
+router = APIRouter(tags=["meta"], responses=PROBLEM_RESPONSES)
 
 
 @router.get("/health", response_model=Health, summary="Is the server up")

@@ -1,9 +1,9 @@
 """The analysts' workbench: curation of events, the audit log, API keys, and the indexes the
 API's queries need (schema version 2).
 
-A curation is keyed by the event's id but has no foreign key to it: when merging or a
-replaced document removes an event, the analyst's decision stays on record (shown as
-orphaned) instead of vanishing with it.
+A curation is keyed by its event's id. When an event goes (merged into another, or its last
+report replaced), its curation row goes too — SQLite may give the id to a new event — and the
+audit log keeps what was decided.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ event_curations = Table(
     # event columns an analyst set, re-applied whenever merging recomputes the event;
     # dates as ISO strings; "source"/"target" hold a corrected actor {id, name, country, kind}
     Column("overrides", Json, nullable=False),
-    Column("merged_into", Id),  # an analyst merged this event into that one
     Column("note", Text),
     Column("created_by", String, nullable=False),
     Column("created_at", DateTime, nullable=False),
