@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -226,3 +227,55 @@ def put(store: Store, *items: tuple[Document, Sequence[Event]]) -> IngestSummary
     summary = IngestSummary(start_run(store, ["test"], {}))
     write_batch(store, [prepared(doc, evs) for doc, evs in items], summary)
     return summary
+
+
+# --- a generated corpus for crash and concurrency tests ------------------------------------
+
+CORPUS_ARTICLES = Path(__file__).resolve().parents[1] / "data" / "corpus" / "articles"
+
+
+def _sentences() -> list[str]:
+    pool: list[str] = []
+    for path in sorted(CORPUS_ARTICLES.glob("*.txt")):
+        body = path.read_text(encoding="utf-8").split("\n\n", 1)[-1]
+        for paragraph in body.split("\n\n"):
+            text = paragraph.strip()
+            if " - " in text[:80]:  # drop the dateline
+                text = text.split(" - ", 1)[1]
+            pool += [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) > 5]
+    return pool
+
+
+def write_generated_corpus(path: Path, count: int, seed: int = 7) -> list[str]:
+    """`count` JSONL documents made of corpus sentences (three or four each, so reports share
+    events), each with its own id, date and an opening line that makes its text unique."""
+    import json
+    import random
+
+    rng = random.Random(seed)
+    pool = _sentences()
+    ids = []
+    with path.open("w", encoding="utf-8") as handle:
+        for number in range(count):
+            doc_id = f"gen-{number:05d}"
+            published = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randrange(330))
+            body = " ".join(rng.sample(pool, rng.randrange(3, 5)))
+            text = f"Report {number} of the generated test corpus.\n\n{body}"
+            handle.write(json.dumps({"id": doc_id, "published": published.isoformat(),
+                                     "title": f"Generated report {number}", "text": text})
+                         + "\n")
+            ids.append(doc_id)
+    return ids
+
+
+@pytest.fixture(scope="session")
+def generated_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    path = tmp_path_factory.mktemp("generated") / "reports.jsonl"
+    return path, write_generated_corpus(path, 160)
+
+
+def tengri_command(*args: str) -> list[str]:
+    """`tengri …` as a subprocess of this interpreter."""
+    import sys
+
+    return [sys.executable, "-c", "from tengri.cli import main; main()", *args]

@@ -88,3 +88,16 @@ def test_actors_of_every_mention_are_listed_once_per_role() -> None:
     rows = [row(1), row(2, source=(None, None, "group"))]
     assert sorted((a["role"], a["actor_key"]) for a in event_actor_rows(7, rows)) == [
         ("source", "KAZ"), ("source", "officials"), ("target", "RUS")]
+
+
+def test_a_symmetric_event_never_has_one_side_twice() -> None:
+    putin = ("person:vladimir-putin", "RUS", "person")
+    tokayev = ("person:kassym-jomart-tokayev", "KAZ", "person")
+    rows = [{**row(1, cameo="057", source=tokayev), "target_id": putin[0],
+             "target_country": "RUS", "target_name": "Vladimir Putin", "target_kind": "person"},
+            {**row(2, cameo="057", source=putin), "target_id": tokayev[0],
+             "target_country": "KAZ", "target_name": "Kassym-Jomart Tokayev",
+             "target_kind": "person"},
+            row(3, cameo="057", source=tokayev)]
+    event = canonical_event(rows)
+    assert (event["source_actor_id"], event["target_actor_id"]) == (tokayev[0], putin[0])

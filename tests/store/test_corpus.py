@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -22,8 +23,8 @@ from tengri.store.schema import documents, event_mentions
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 ARTICLES = CORPUS / "articles"
-PRECISION_FLOOR = 0.0
-RECALL_FLOOR = 0.0
+PRECISION_FLOOR = 0.90  # measured 0.965 (2026-11-26); the margin absorbs extraction changes
+RECALL_FLOOR = 0.80  # measured 0.881
 
 
 @dataclass(frozen=True)
@@ -70,27 +71,33 @@ def _doc_name(doc_key: str) -> str:
 
 
 def score(store: Store, truth: list[Truth]) -> Scores:
-    """Match each listed mention to a stored one (same document and type, the evidence in its
-    sentence, the same CAMEO code preferred), then compare the pairs."""
+    """Match each listed mention to a stored one (same document, the evidence in its sentence;
+    the same CAMEO code preferred, then the same type, then a trigger among the evidence's
+    words), then compare the pairs."""
     with store.read() as connection:
         rows = connection.execute(
             select(event_mentions.c.id, event_mentions.c.event_id, event_mentions.c.type,
                    event_mentions.c.cameo, event_mentions.c.sentence,
-                   event_mentions.c.sentence_start, documents.c.doc_key)
+                   event_mentions.c.trigger_text, event_mentions.c.sentence_start,
+                   documents.c.doc_key)
             .join(documents, documents.c.id == event_mentions.c.document_id)
             .order_by(event_mentions.c.sentence_start, event_mentions.c.id)).all()
-    by_doc: dict[str, list[object]] = {}
+    by_doc: dict[str, list[Any]] = {}
     for row in rows:
         by_doc.setdefault(_doc_name(row.doc_key), []).append(row)
     used: set[int] = set()
-    matched: dict[Truth, object] = {}
+    matched: dict[Truth, Any] = {}
     for entry in truth:
-        candidates = [r for r in by_doc.get(entry.doc, []) if r.id not in used  # type: ignore[attr-defined]
-                      and r.type == entry.type and entry.evidence in r.sentence]  # type: ignore[attr-defined]
-        exact = [r for r in candidates if r.cameo == entry.cameo]  # type: ignore[attr-defined]
-        chosen = (exact or candidates or [None])[0]
+        here = [r for r in by_doc.get(entry.doc, [])
+                if r.id not in used and entry.evidence in r.sentence]
+        exact = [r for r in here if r.type == entry.type and r.cameo == entry.cameo]
+        typed = [r for r in here if r.type == entry.type]
+        # coded as another type (an extraction slip) but from the words the truth names:
+        # still a mention whose merging can be scored
+        worded = [r for r in here if r.trigger_text and r.trigger_text in entry.evidence]
+        chosen = (exact or typed or worded or [None])[0]
         if chosen is not None:
-            used.add(chosen.id)  # type: ignore[attr-defined]
+            used.add(chosen.id)
             matched[entry] = chosen
     true_pairs, found_pairs = set(), set()
     label = {e: f"{e.doc}/{e.event}" for e in matched}
@@ -98,7 +105,7 @@ def score(store: Store, truth: list[Truth]) -> Scores:
         pair = (label[a], label[b])
         if a.event == b.event:
             true_pairs.add(pair)
-        if matched[a].event_id == matched[b].event_id:  # type: ignore[attr-defined]
+        if matched[a].event_id == matched[b].event_id:
             found_pairs.add(pair)
     both = true_pairs & found_pairs
     return Scores(

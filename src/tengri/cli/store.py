@@ -65,6 +65,30 @@ def _party(party: Any) -> str:
     return f"{name} ({party.country})" if party.country and party.country != party.id else name
 
 
+def _short_party(party: Any) -> str:
+    """'Tokayev (KAZ)', 'Russia': what fits a table cell."""
+    if party is None:
+        return ""
+    name = party.name or party.id or ""
+    if party.kind == "person":
+        name = name.split()[-1]
+    return f"{name} ({party.country})" if party.country and party.country != party.id else name
+
+
+def _short_when(date: dict[str, Any]) -> str:
+    start, end, precision = date["start"], date["end"], date["precision"]
+    if start is None:
+        return ""
+    start, end = str(start), str(end or start)
+    if precision == "year":
+        return start[:4] if start[:4] == end[:4] else f"{start[:4]}-{end[:4]}"
+    if precision in {"month", "quarter", "half"}:
+        return start[:7] if start[:7] == end[:7] else f"{start[:7]}..{end[5:7]}"
+    if start == end:
+        return start
+    return f"{start}..{end[8:]}" if start[:7] == end[:7] else f"{start}..{end[5:]}"
+
+
 def _when(date: dict[str, Any]) -> str:
     if date["start"] is None:
         return ""
@@ -75,13 +99,17 @@ def _when(date: dict[str, Any]) -> str:
 
 def _events_table(rows: list[EventSummary], total: int) -> Table:
     table = Table(caption=f"{len(rows)} of {total} events", show_lines=False)
-    for column in ("id", "date", "type/mode", "CAMEO", "status", "source", "target", "place",
-                   "sources", "mentions"):
-        table.add_column(column, overflow="fold")
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("event", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("who", overflow="fold", ratio=3)
+    table.add_column("place", overflow="fold", ratio=1)
+    table.add_column("src/men", justify="right", no_wrap=True)
     for e in rows:
-        table.add_row(str(e.id), _when(e.date), f"{e.type}/{e.mode or '-'}", e.cameo, e.status,
-                      _party(e.source), _party(e.target), e.location["name"] or "",
-                      str(e.source_count), str(e.mention_count))
+        who = " -> ".join(x for x in (_short_party(e.source), _short_party(e.target)) if x)
+        table.add_row(str(e.id), _short_when(e.date), f"{e.cameo} {e.type}", e.status, who,
+                      e.location["name"] or "", f"{e.source_count}/{e.mention_count}")
     return table
 
 
@@ -161,7 +189,7 @@ def _print_event(detail: EventDetail) -> None:
             if m.decision.note:
                 lines.append(f"  note: {m.decision.note}")
         lines.append("")
-    out.print("\n".join(lines).rstrip(), markup=False, highlight=False)
+    out.print("\n".join(lines).rstrip(), markup=False, highlight=False, soft_wrap=True)
 
 
 @events_app.command("show")
@@ -262,7 +290,7 @@ def info(db: str = typer.Option(None, "--db", help=DB_HELP)) -> None:
     finally:
         store.close()
     lines += [f"{name:<12}{count}" for name, count in counts.items()]
-    out.print("\n".join(lines), markup=False, highlight=False)
+    out.print("\n".join(lines), markup=False, highlight=False, soft_wrap=True)
 
 
 @store_app.command("quarantine")

@@ -15,6 +15,7 @@ from typing import Any
 
 from tengri.errors import OntologyError
 from tengri.ontology import cameo as cameo_code
+from tengri.store.merging import merge_rules
 
 _KIND_RANK = {"person": 0, "organization": 1, "igo": 2, "group": 3, "state": 4}
 _DATE_RANK = {"day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4, "unknown": 5}
@@ -47,23 +48,42 @@ def _reported(row: Row) -> dt.date:
     return row["published"] or row["ingested_at"].date()
 
 
-def _party(rows: Sequence[Row], side: str) -> dict[str, Any]:
-    keys: Counter[str] = Counter()
-    first: dict[str, Row] = {}
+def _parties(rows: Sequence[Row], symmetric: bool) -> dict[str, Any]:
+    """Source and target: the actors the mentions name most often in each role (for an event
+    with no direction, in either role, the usual order breaking ties), never the same actor or
+    country twice."""
+    seen: dict[str, dict[str, Any]] = {}
+    counts = {"source": Counter[str](), "target": Counter[str]()}
     for row in rows:
-        key = row[f"{side}_id"] or row[f"{side}_country"]
-        if key:
-            keys[key] += 1
-            first.setdefault(key, row)
-    empty = {f"{side}_actor_id": None, f"{side}_name": None, f"{side}_country": None,
-             f"{side}_kind": None}
-    if not keys:
-        return empty
-    key = min(keys, key=lambda k: (-keys[k], _KIND_RANK.get(first[k][f"{side}_kind"] or "", 9),
-                                   k))
-    row = first[key]
-    return {f"{side}_actor_id": row[f"{side}_id"], f"{side}_name": row[f"{side}_name"],
-            f"{side}_country": row[f"{side}_country"], f"{side}_kind": row[f"{side}_kind"]}
+        for side in ("source", "target"):
+            key = row[f"{side}_id"] or row[f"{side}_country"]
+            if key:
+                counts[side][key] += 1
+                seen.setdefault(key, {"actor_id": row[f"{side}_id"], "name": row[f"{side}_name"],
+                                      "country": row[f"{side}_country"],
+                                      "kind": row[f"{side}_kind"]})
+
+    def best(role: str, taken: dict[str, Any] | None) -> dict[str, Any] | None:
+        pool = set(counts["source"]) | set(counts["target"]) if symmetric else set(counts[role])
+        keys = [k for k in pool if taken is None or (
+            k != taken["key"] and (seen[k]["country"] is None
+                                   or seen[k]["country"] != taken["country"]))]
+        if not keys:
+            return None
+        total = (lambda k: counts["source"][k] + counts["target"][k]) if symmetric \
+            else (lambda k: counts[role][k])
+        key = min(keys, key=lambda k: (-total(k), -counts[role][k],
+                                       _KIND_RANK.get(seen[k]["kind"] or "", 9), k))
+        return {"key": key, **seen[key]}
+
+    source = best("source", None)
+    target = best("target", source)
+    out: dict[str, Any] = {}
+    for side, party in (("source", source), ("target", target)):
+        party = party or {"actor_id": None, "name": None, "country": None, "kind": None}
+        out.update({f"{side}_actor_id": party["actor_id"], f"{side}_name": party["name"],
+                    f"{side}_country": party["country"], f"{side}_kind": party["kind"]})
+    return out
 
 
 def _date(rows: Sequence[Row]) -> dict[str, Any]:
@@ -131,8 +151,7 @@ def canonical_event(rows: Sequence[Row]) -> dict[str, Any]:
         "goldstein": goldstein,
         "quad_class": quad,
         "status": _status(rows),
-        **_party(rows, "source"),
-        **_party(rows, "target"),
+        **_parties(rows, code in merge_rules().symmetric_cameo),
         **_date(rows),
         **_place(rows),
         "quantity_value": quantity[0] if quantity else None,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from tengri.ingest.fingerprint import (
     SYNDICATION_THRESHOLD,
@@ -35,6 +35,7 @@ from tengri.store.schema import (
 # with 0.68, at 0.1 with 0.04 (candidates are then checked on the whole signature). The
 # fingerprint's default 16 bands of 8 would miss half of the pairs near 0.7.
 BANDS = 42
+MIN_SHARED_BANDS = 2
 
 
 def near_duplicates(a: Signature, b: Signature) -> bool:
@@ -153,8 +154,13 @@ def _near_duplicates(connection: Connection, document_id: int, signature: Signat
     keys = sorted(set(band_keys(signature, BANDS)))
     if not keys:
         return []
-    candidates = select(document_bands.c.document_id).where(
-        document_bands.c.key.in_(keys), document_bands.c.document_id != document_id).distinct()
+    # Two shared bands, not one: a pair at similarity 0.5 shares 5 of 42 on average (and two
+    # or more with probability 0.97), unrelated reports that share a quote only one.
+    candidates = (select(document_bands.c.document_id)
+                  .where(document_bands.c.key.in_(keys),
+                         document_bands.c.document_id != document_id)
+                  .group_by(document_bands.c.document_id)
+                  .having(func.count() >= MIN_SHARED_BANDS))
     rows = connection.execute(select(documents.c.id, documents.c.signature,
                                      documents.c.near_duplicate_group)
                               .where(documents.c.id.in_(candidates))).all()

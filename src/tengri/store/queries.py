@@ -292,9 +292,11 @@ def get_event(store: Store, event_id: int) -> EventDetail:
             .where(event_actors.c.event_id == event_id)
             .order_by(event_actors.c.role, event_actors.c.actor_key)).mappings().all()
         mention_rows = connection.execute(
-            select(event_mentions, documents.c.title, documents.c.url, documents.c.published,
-                   documents.c.source_name, documents.c.near_duplicate_group,
-                   documents.c.content_hash)
+            select(event_mentions, documents.c.title.label("doc_title"),
+                   documents.c.url.label("doc_url"), documents.c.published.label("doc_published"),
+                   documents.c.source_name.label("doc_source"),
+                   documents.c.input_name.label("doc_input"),
+                   documents.c.near_duplicate_group, documents.c.content_hash)
             .join(documents, documents.c.id == event_mentions.c.document_id)
             .where(event_mentions.c.event_id == event_id)).mappings().all()
         groups = {r["near_duplicate_group"] for r in mention_rows}
@@ -307,12 +309,12 @@ def get_event(store: Store, event_id: int) -> EventDetail:
             select(merge_decisions).where(merge_decisions.c.mention_id.in_(ids),
                                           merge_decisions.c.current.is_(True))).mappings()}
     mentions = []
-    for m in sorted(mention_rows, key=lambda r: (r["published"] or dt.date.max,
+    for m in sorted(mention_rows, key=lambda r: (r["doc_published"] or dt.date.max,
                                                  r["content_hash"], r["sentence_start"])):
         d = decisions.get(m["id"])
         mentions.append(MentionDetail(
-            id=m["id"], document_id=m["document_id"], title=m["title"], url=m["url"],
-            published=m["published"], source_name=m["source_name"],
+            id=m["id"], document_id=m["document_id"], title=m["doc_title"] or m["doc_input"],
+            url=m["doc_url"], published=m["doc_published"], source_name=m["doc_source"],
             near_duplicate_group=m["near_duplicate_group"],
             syndicated=group_sizes.get(m["near_duplicate_group"], 1) > 1,
             sentence=m["sentence"], trigger=m["trigger_text"], cameo=m["cameo"],
