@@ -77,7 +77,8 @@ def _inherited(
             and 0 < sentence.index - other_sentence.index <= 2
             and _compatible(candidate, other)
         ):
-            return replace(other.date, note=f"carried from sentence {other_sentence.index + 1}")  # type: ignore[arg-type]
+            assert other.date is not None  # _compatible holds only for dated events
+            return replace(other.date, note=f"carried from sentence {other_sentence.index + 1}")
     actors = _actors(candidate)
     for other in dated:
         if (
@@ -88,7 +89,8 @@ def _inherited(
             and other.type == "CONSULT"
             and candidate.status in {EventStatus.PLANNED, EventStatus.ONGOING}
         ):
-            return replace(other.date, note="during the event it belongs to")  # type: ignore[arg-type]
+            assert other.date is not None
+            return replace(other.date, note="during the event it belongs to")
     return None
 
 
@@ -115,6 +117,7 @@ def assign_dates(analysis: Analysis) -> dict[str, object]:
             done.append(replace(candidate, date=None))
             continue
         expr = _pick(analysis, candidate, by_sentence.get(candidate.trigger.sentence, []))
+        date: DateRange | None
         if expr is not None:
             direction = _DIRECTION[candidate.status]
             date = _with_duration(analysis, candidate, expr.resolve(analysis.published, direction))

@@ -73,6 +73,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     end = len(text) if end is None else end
     found: list[Number] = []
     for match in NUMBER.finditer(text, start, end):
+        value: float
         if match["times"]:
             value = _TIMES[match["times"].lower()]
             found.append(Number(value, match.start(), match.end(), Qualifier.EXACT, None, True))

@@ -49,9 +49,9 @@ def clause(analysis: Analysis, sentence: Sentence, trigger: Trigger) -> tuple[in
     for match in _CLAUSE_BREAK.finditer(text, sentence.start, trigger.start):
         left = match.end()
     right = sentence.end
-    match = _CLAUSE_BREAK.search(text, trigger.end, sentence.end)
-    if match:
-        right = match.start()
+    following = _CLAUSE_BREAK.search(text, trigger.end, sentence.end)
+    if following:
+        right = following.start()
     return left, right
 
 
