@@ -108,12 +108,26 @@ def postgres_server() -> Iterator[PostgresServer]:
         shutil.rmtree(base, ignore_errors=True)
 
 
-def _postgres_database(server: PostgresServer) -> Iterator[str]:
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server: PostgresServer) -> str:
+    """A migrated database that tests copy (CREATE DATABASE … TEMPLATE), which is faster
+    than migrating a new one each time."""
+    import psycopg
+
+    name = "tengri_template"
+    with psycopg.connect(postgres_server.admin(), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    open_store(postgres_server.url(name)).close()
+    return name
+
+
+def _postgres_database(server: PostgresServer, template: str = "template1") -> Iterator[str]:
     import psycopg
 
     name = f"t_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(server.admin(), autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     try:
         yield server.url(name)
     finally:
@@ -133,13 +147,21 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     yield from _postgres_database(request.getfixturevalue("postgres_server"))
 
 
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    opened = open_store(db_url)
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An open, migrated, empty store on each backend."""
+    if request.param == "sqlite":
+        urls: Iterator[str] = iter([str(tmp_path / "store.db")])
+    else:
+        urls = _postgres_database(request.getfixturevalue("postgres_server"),
+                                  request.getfixturevalue("postgres_template"))
+    url = next(urls)
+    opened = open_store(url)
     try:
         yield opened
     finally:
         opened.close()
+        next(urls, None)  # drops the PostgreSQL database
 
 
 # --- documents with hand-made events -------------------------------------------------------
