@@ -132,8 +132,6 @@ def test_a_batch_with_good_inputs_exits_zero(batch: Run) -> None:
     assert batch.returncode == 0, batch.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="stderr goes through a rich console that wraps messages "
-                   "at the terminal width, so a long message spans two lines")
 def test_each_bad_input_gets_exactly_one_stderr_line(batch: Run, inputs: dict[str, Path]) -> None:
     lines = [line for line in batch.stderr.splitlines() if line.strip()]
     assert len(lines) == 6, lines  # five bad files and one bad JSONL line
