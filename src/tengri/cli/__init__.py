@@ -11,6 +11,7 @@ from tengri.cli.app import app, main
 # Importing the command modules registers their commands on `app`.
 from tengri.cli import analytics as _analytics  # noqa: E402,F401  isort: skip
 from tengri.cli import demo as _demo  # noqa: E402,F401  isort: skip
+from tengri.cli import engine as _engine  # noqa: E402,F401  isort: skip
 from tengri.cli import evaluate as _evaluate  # noqa: E402,F401  isort: skip
 from tengri.cli import export as _export  # noqa: E402,F401  isort: skip
 from tengri.cli import extract as _extract  # noqa: E402,F401  isort: skip

@@ -1,0 +1,67 @@
+"""Helpers for the engine's tests: the benchmark corpus generator, small corpora, runs, and
+a run's tables read back as order-normalised rows."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from tengri.engine import RunOptions, RunSummary, run_corpus
+
+GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
+TABLES = ("documents", "events", "mentions", "facts", "memberships")
+ARTICLES = 18
+PARTITION = 4
+
+
+def load_generator() -> Any:
+    spec = importlib.util.spec_from_file_location("tengri_benchmark_generate", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_corpus(path: Path, generator: Any, count: int = ARTICLES, seed: int = 3) -> Path:
+    """`count` generated articles, plus one of them repeated and a broken line."""
+    rows = list(generator.generate(count, seed=seed, words=300))
+    lines = [json.dumps(r, ensure_ascii=False) for r in rows]
+    lines.insert(7, lines[2])  # the same article twice: stored once
+    lines.insert(11, '{"id": "broken", "text": ')  # a broken line: quarantined
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run(corpus: Path, out: Path, **options: Any) -> RunSummary:
+    progress = options.pop("progress", None)
+    options.setdefault("partition_size", PARTITION)
+    options.setdefault("workers", 1)
+    return run_corpus([str(corpus)], RunOptions(out=out, **options), progress=progress)
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def table_rows(out: Path, name: str) -> list[dict[str, Any]]:
+    import pyarrow.dataset as ds
+
+    folder = out / name
+    if not folder.exists():
+        return []
+    rows = ds.dataset(folder, format="parquet", partitioning="hive").to_table().to_pylist()
+    return sorted(rows, key=lambda r: json.dumps(r, sort_keys=True, default=_plain))
+
+
+def tables(out: Path) -> dict[str, list[dict[str, Any]]]:
+    """Every table's rows, order-normalised."""
+    return {name: table_rows(out, name) for name in TABLES}
+
+
+def files(out: Path) -> list[str]:
+    return sorted(str(p.relative_to(out)) for name in TABLES
+                  for p in (out / name).rglob("*.parquet"))
