@@ -14,8 +14,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-demo: install  ## install, then code the built-in sample articles
-	$(VENV)/bin/tengri demo
+demo: install  ## install, code the built-in sample articles, serve the dashboard (ARGS="--port 8001")
+	$(VENV)/bin/tengri demo $(ARGS)
 
 test: install  ## install, then run the whole test suite
 	$(PY) -m pytest -q
@@ -28,8 +28,9 @@ check: install lint  ## what CI runs
 	$(VENV)/bin/tengri --help > /dev/null
 	$(PY) -m pytest -q
 
-bench: install  ## throughput and memory figures (printed, never asserted)
+bench: install  ## throughput and memory figures (printed, never asserted); BENCH_FULL=1 adds 100k articles
 	$(PY) benchmarks/extract_bench.py
+	$(PY) benchmarks/scale_bench.py $(if $(BENCH_FULL),--full)
 
 eval: install  ## regenerate EVALUATION.md from the gold sets
 	$(VENV)/bin/tengri evaluate --report EVALUATION.md
