@@ -14,8 +14,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-demo: install  ## install, then code the built-in sample articles
-	$(VENV)/bin/tengri demo
+demo: install  ## install, code the built-in sample articles, serve the dashboard (ARGS="--port 8001")
+	$(VENV)/bin/tengri demo $(ARGS)
 
 test: install  ## install, then run the whole test suite
 	$(PY) -m pytest -q

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-
 from tests.conftest import require
 
 # The CLI of the Python running the tests, whatever its virtualenv's layout.
@@ -56,7 +55,7 @@ class Server:
             data=None if body is None else json.dumps(body).encode(),
             headers={"Authorization": f"Bearer {self.tokens[role]}",
                      "Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 (loopback)
+        with urllib.request.urlopen(request, timeout=60) as response:
             return json.loads(response.read())
 
 
@@ -89,7 +88,7 @@ def _wait_until_up(base: str, process: subprocess.Popen[str]) -> None:
         if process.poll() is not None:
             raise AssertionError(f"tengri serve exited: {process.stderr.read()}")  # type: ignore[union-attr]
         try:
-            with urllib.request.urlopen(f"{base}api/v1/health", timeout=2):  # noqa: S310
+            with urllib.request.urlopen(f"{base}api/v1/health", timeout=2):
                 return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.3)

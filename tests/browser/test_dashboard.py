@@ -8,7 +8,6 @@ from typing import Any
 from urllib.error import HTTPError
 
 import pytest
-
 from tests.browser.conftest import Recorder, Server, sign_in, wait_ready
 
 pytestmark = pytest.mark.browser

@@ -48,6 +48,13 @@ def test_every_file_the_page_names_is_served(tmp_path: Path) -> None:
     assert named and imports and missing == []
 
 
+def test_page_preloads_every_module_so_imports_do_not_wait_on_each_other() -> None:
+    html = (STATIC / "index.html").read_text(encoding="utf-8")
+    preloaded = set(re.findall(r'<link rel="modulepreload" href="/ui/([^"]+)">', html))
+    modules = {p.relative_to(STATIC).as_posix() for p in (STATIC / "js").rglob("*.js")}
+    assert preloaded == modules - {"js/main.js"}
+
+
 def test_no_file_reaches_outside_the_server() -> None:
     outside = re.compile(r"""(?:url\(|src=|href=|fetch\(|import\s|from\s)\s*["']?(?:https?:)?//""")
     offenders = [str(p.relative_to(STATIC)) for p in OWN_CODE

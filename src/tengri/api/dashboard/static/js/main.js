@@ -3,6 +3,7 @@
 
 import { ApiProblem, apiKey, get, setApiKey, whoIs } from "./api.js";
 import { fill, h, notice } from "./elements.js";
+import { loadWorld } from "./geo.js";
 import { hideTip } from "./tooltip.js";
 import { renderAudit } from "./pages/audit.js";
 import { renderDyad } from "./pages/dyad.js";
@@ -166,4 +167,5 @@ async function start() {
 }
 
 window.addEventListener("hashchange", route);
+loadWorld().catch(() => null); // most pages draw a map: fetch its shapes while the data comes
 start();

@@ -80,6 +80,26 @@ function describe(group) {
 
 const LABELLED = 8; // the busiest places get their name beside the marker
 
+/** The busiest named places whose labels do not overlap at the first view (in pixels). */
+function labelled(groups, unitsPerPixel) {
+  const placed = [];
+  const chosen = new Set();
+  for (const g of [...groups].sort((a, b) => b.events.length - a.events.length)) {
+    if (chosen.size >= LABELLED) break;
+    if (!g.name || g.kind === "country") continue;
+    const [x, y] = project(g.lon, g.lat).map((v) => v / unitsPerPixel);
+    const left = x + radius(g.events.length) + 4;
+    const box = [left, y - 7, left + g.name.length * 6.6, y + 7];
+    const clash = placed.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3]
+      && b[1] < box[3]);
+    if (!clash) {
+      placed.push(box);
+      chosen.add(g);
+    }
+  }
+  return chosen;
+}
+
 function marker(group, onPlace, labelled) {
   const r = radius(group.events.length);
   const colour = typeColour(dominant(group.types));
@@ -182,13 +202,13 @@ export async function renderMap(container, events, { onPlace, caption, highlight
       highlight.includes(c.id) ? "highlight" : null],
       dataset: { iso3: c.id || "" } });
     if (group) {
-      path.setAttribute("fill", typeColour(dominant(group.types)));
-      path.setAttribute("stroke", typeColour(dominant(group.types)));
+      // Through the style object: the stylesheet's fill would beat a fill attribute.
+      path.style.fill = typeColour(dominant(group.types));
+      path.style.stroke = typeColour(dominant(group.types));
     }
     return path;
   }));
-  const busiest = new Set([...groups].sort((a, b) => b.events.length - a.events.length)
-    .slice(0, LABELLED));
+  const busiest = labelled(groups, view[2] / width);
   const markers = s("g", { class: "markers" },
     // Country rings first, so cities inside a shaded country stay on top.
     [...groups].sort((a, b) => (a.kind === "point") - (b.kind === "point")
