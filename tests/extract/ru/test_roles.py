@@ -67,3 +67,18 @@ def test_a_trip_inside_the_own_state_has_a_place_and_no_target(code: Code) -> No
     [trip] = code("Президент Казахстана Касым-Жомарт Токаев посетил Туркестан.").events
     assert (trip.cameo, trip.source.id, trip.target) == ("042", TOKAYEV, None)  # type: ignore[union-attr]
     assert (trip.location.name, trip.location.country) == ("Turkistan", "KAZ")
+
+
+def test_a_visit_noun_after_its_state_takes_it_as_target(code: Code) -> None:
+    text = "Токаев, находящийся в России с государственным визитом, встретился со студентами."
+    visit = [b for b in briefs(code(text)) if b[1] in {"042", "043"}]
+    assert visit == [
+        ("CONSULT", "042", TOKAYEV, "RUS", "ongoing"),
+        ("CONSULT", "043", "RUS", TOKAYEV, "ongoing"),
+    ]
+
+
+def test_the_genitive_after_a_praised_noun_is_the_one_praised(code: Code) -> None:
+    assert briefs(code("Путин высоко оценил вклад Казахстана в работу ЕАЭС.")) == [
+        ("SUPPORT", "051", PUTIN, "KAZ", "occurred"),
+    ]

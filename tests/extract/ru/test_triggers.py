@@ -62,3 +62,10 @@ def test_sports_tourism_and_business_words_veto_a_trigger(kb) -> None:  # type: 
     assert _triggers("Футбольный клуб «Кайрат» посетит Мадрид.", kb) == []
     assert _triggers("Летом туристы из России посещают Иссык-Куль.", kb) == []
     assert _triggers("Банк подписал соглашение с поставщиком.", kb) == []
+
+
+def test_a_veto_word_counts_only_inside_the_trigger_clause(kb) -> None:  # type: ignore[no-untyped-def]
+    assert _triggers("Токаев посетит МГИМО, где выступит перед студентами.", kb) == [
+        ("visit", "посетит", "VBF", False)
+    ]
+    assert _triggers("Узбекистан посетили 600 тысяч иностранных туристов.", kb) == []

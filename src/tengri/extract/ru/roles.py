@@ -113,6 +113,13 @@ class Slots:
 
     def coordinated(self, chosen: Mention, limit: int | None = None) -> list[Mention]:
         """The chosen mention and those joined to it by «и» or commas, on both sides."""
+        same_span = [
+            m
+            for m in self.mentions
+            if (m.start, m.end) == (chosen.start, chosen.end) and m != chosen
+        ]  # "лидеры двух стран": the pair in focus is two mentions of one span
+        if same_span:
+            return [chosen, *same_span]
         group = [chosen]
         ordered = sorted(self.mentions, key=lambda m: m.start)
         index = ordered.index(chosen)
@@ -156,6 +163,11 @@ class Slots:
                 return self.coordinated(mention)
         return []
 
+    def _gap_start(self, mention: Mention) -> int:
+        """Where the words between the trigger and a mention begin (the trigger's own words
+        do not count: "пойти на уступки Таджикистану")."""
+        return self.trigger.end if mention.start >= self.trigger.end else self.head_end
+
     def _loose_words(self, start: int, end: int) -> list[str]:
         """The words between two offsets that no actor mention covers."""
         covered = [(m.start, m.end) for m in self.mentions if start <= m.start and m.end <= end]
@@ -191,10 +203,20 @@ class Slots:
         return []
 
     def by_case(self, case: str) -> list[Mention]:
+        """The first actor after the verb that no preposition governs, if it is in this case."""
         after = [m for m in self.mentions if self.head_end <= m.start < self.right]
         for mention in after:
-            if not self.preposition(mention) and case in self.cases(mention):
+            if self.preposition(mention):
+                continue
+            loose = [
+                w
+                for w in self._loose_words(self._gap_start(mention), mention.start)
+                if w not in PREPOSITIONS
+            ]
+            near = len(loose) <= 2 and not any(is_noun(w) for w in loose)
+            if near and case in self.cases(mention):
                 return self.coordinated(mention)
+            break
         return []
 
     def genitive(self) -> list[Mention]:
@@ -219,6 +241,19 @@ class Slots:
         ]
         return self.coordinated(before[-1], limit=self.trigger.start) if before else []
 
+    def _just_before(self, word: str) -> list[Mention]:
+        """ "в России с государственным визитом": the phrase right before a noun trigger."""
+        for mention in self.mentions:
+            gap = self.text[mention.end : self.trigger.start]
+            if (
+                mention.end <= self.trigger.start
+                and re.fullmatch(r"\s*(?:со?\s+)?", gap)
+                and self.preposition(mention) == word
+                and mention.kind != "institution"
+            ):
+                return [mention]
+        return []
+
     def after_preposition(self, word: str) -> list[Mention]:
         window_end = min(self.right, self.trigger.end + 90)
         if self.trigger.text.lower().endswith(f" {word}"):  # "прибыл в" + Москву
@@ -228,6 +263,8 @@ class Slots:
         pattern = re.compile(rf"(?<![\w-]){re.escape(word)}\s+", re.IGNORECASE)
         for match in pattern.finditer(self.text, self.head_end, window_end):
             after = [m for m in self.mentions if match.end() <= m.start < self.right]
+            if word in {"в", "во", "на"}:  # "в Кремле", "в МИД": a seat, not a party
+                after = [m for m in after if m.kind != "institution"]
             if not after:
                 continue
             first = after[0]
@@ -236,6 +273,8 @@ class Slots:
                 if word == "между" and len(found) == 1:
                     continue
                 return found
+        if self.trigger.form == "noun":
+            return self._just_before(word)
         return []
 
 

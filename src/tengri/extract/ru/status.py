@@ -65,7 +65,8 @@ _PAST_NEAR_NOUN = re.compile(
     re.IGNORECASE,
 )
 _ONGOING = re.compile(
-    r"\b(?:сейчас|в\s+настоящее\s+время|продолжа\w+|проход\w+т|проходят|идут|ид[её]т)\b",
+    r"\b(?:сейчас|в\s+настоящее\s+время|продолжа\w+|проход\w+т|проходят|идут|ид[её]т|"
+    r"находящ\w+|находится|находятся|пребывающ\w+|пребывает)\b",
     re.IGNORECASE,
 )
 
@@ -101,7 +102,7 @@ def _noun_status(before: str, after: str) -> tuple[EventStatus, str | None]:
     if governed is not None:
         return governed, "governing verb"
     near_before = before[-60:]
-    if _ONGOING.search(near_before[-40:]) or _ONGOING.search(after[:30]):
+    if _ONGOING.search(near_before[-45:]) or _ONGOING.search(after[:30]):
         return EventStatus.ONGOING, "ongoing"
     if _FUTURE_BEFORE_NOUN.search(near_before) or _FUTURE_AFTER.search(after):
         return EventStatus.PLANNED, "future"

@@ -27,6 +27,9 @@ _ANAPHORIC = re.compile(
 )
 
 
+_LATER_CLAUSE = re.compile(r"[,;:]|\s[-–—]\s")
+
+
 def _weight(pattern: Pattern) -> int:
     return len(re.findall(r"\\s\+", pattern.regex.pattern)) + 1
 
@@ -57,9 +60,14 @@ def _candidates(
 def _vetoed(entry: Entry, sentence: Sentence, trigger: Trigger) -> bool:
     if entry.veto is None:
         return False
+    # the words around the trigger inside its clause: "клуб «Кайрат» посетит", "Узбекистан
+    # посетили … туристов", not a later clause ("посетит МГИМО, где выступит перед студентами")
+    after = sentence.text[trigger.end - sentence.start : trigger.end - sentence.start + 40]
+    after = _LATER_CLAUSE.split(after, maxsplit=1)[0]
     window = sentence.text[
-        max(0, trigger.start - sentence.start - 40) : trigger.end - sentence.start + 40
+        max(0, trigger.start - sentence.start - 40) : trigger.start - sentence.start
     ]
+    window += trigger.text + after
     return bool(entry.veto.search(window))
 
 
