@@ -131,7 +131,7 @@ def demo(
         token = demo_curator_key(store) if serve else None
     finally:
         store.close()
-    out.print(f"store: {path}", markup=False, highlight=False)
+    out.print(f"store: {path}", markup=False, highlight=False, soft_wrap=True)
     if not serve or token is None:
         return
     _serve(Settings.from_env(db_url=path), host, free_port(host, port), token)
@@ -146,8 +146,8 @@ def _serve(settings: Settings, host: str, port: int, token: str) -> None:
         read_open=True, anonymous_rate_limit=DEMO_ANONYMOUS_RATE))
     shown = f"[{host}]" if ":" in host else host
     out.print(f"\ndashboard: http://{shown}:{port}/   (API docs at /docs)", markup=False,
-              highlight=False)
+              highlight=False, soft_wrap=True)
     out.print(f"curator key, to confirm, reject and edit events (Sign in): {token}",
               markup=False, highlight=False, soft_wrap=True)
-    out.print("press Ctrl-C to stop the server", markup=False, highlight=False)
+    out.print("press Ctrl-C to stop the server", markup=False, highlight=False, soft_wrap=True)
     uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
