@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import networkx as nx
@@ -116,8 +116,9 @@ def centrality(graph: nx.DiGraph) -> dict[str, dict[str, float | None]]:
 def interaction_network(store: Store, selection: Selection,
                         level: NetworkLevel = NetworkLevel.COUNTRY, min_events: int = 1,
                         kb: KnowledgeBase | None = None) -> Network:
-    """The network of the selected events; nodes are labelled with KB names when a KB is
-    given."""
+    """The network of the selected events that begin in the period; nodes are labelled with
+    KB names when a KB is given."""
+    selection = replace(selection, starts_within=True)
     edges, labels, truncated = _edges(store, selection, level, min_events)
     if kb is not None:
         labels = {key: name_of(kb, key, label) for key, label in labels.items()}

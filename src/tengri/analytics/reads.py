@@ -26,7 +26,7 @@ from tengri.analytics.records import (
     Side,
 )
 from tengri.store import EventFilter
-from tengri.store.browse import Review, review_conditions
+from tengri.store.browse import Review, index_hints, narrowing, review_conditions
 from tengri.store.queries import _event_conditions
 from tengri.store.schema import documents, event_mentions, events
 from tengri.store.schema.workbench import EVENT_WHEN
@@ -34,13 +34,24 @@ from tengri.store.schema.workbench import EVENT_WHEN
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """Which events an analysis reads: a store filter and the analysts' review state."""
+    """Which events an analysis reads: a store filter and the analysts' review state.
+
+    With `starts_within`, only events whose date (start, else first report) falls in the
+    filter's [since, until] count — what a timeline can place in its buckets and a network of
+    a period means — which lets the date index bound the read."""
 
     filter: EventFilter
     review: Review = Review.ACTIVE
+    starts_within: bool = False
 
-    def conditions(self) -> list[Any]:
-        return [*_event_conditions(self.filter), *review_conditions(self.review)]
+    def conditions(self, narrow: bool = True) -> list[Any]:
+        """The SQL conditions; `narrow` adds the id lists that speed up reading every match
+        (counts, sums) but slow down reading only the latest few of a common filter."""
+        out = [*_event_conditions(self.filter), *review_conditions(self.review),
+               *index_hints(self.filter), *(narrowing(self.filter) if narrow else ())]
+        if self.starts_within and self.filter.since:
+            out.append(self.filter.since <= EVENT_WHEN)
+        return out
 
 
 _COOPERATION = events.c.quad_class.in_((1, 2))
@@ -154,7 +165,7 @@ def events_where(connection: Connection, conditions: list[Any], *, limit: int,
 
 def latest_events(connection: Connection, selection: Selection, limit: int = 10,
                   with_evidence: bool = True) -> list[EventBrief]:
-    return events_where(connection, selection.conditions(), limit=limit,
+    return events_where(connection, selection.conditions(narrow=False), limit=limit,
                         with_evidence=with_evidence)
 
 

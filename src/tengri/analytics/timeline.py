@@ -5,7 +5,7 @@ each pointing to the events behind it."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func
 
@@ -59,7 +59,9 @@ def timeline(store: Store, selection: Selection, granularity: Granularity = Gran
              *, rule: SpikeRule | None = None, measures: tuple[str, ...] = MEASURES,
              ) -> Timeline:
     """The selection's events per bucket between the filter's since/until (else its first and
-    last event), with spikes in each measure."""
+    last event), with spikes in each measure; an event counts in the bucket of its date
+    (start, else first report)."""
+    selection = replace(selection, starts_within=True)
     since, until = selection.filter.since, selection.filter.until
     with store.read() as connection:
         found = by_bucket(connection, selection, granularity)

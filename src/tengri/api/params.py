@@ -17,8 +17,8 @@ from tengri.kb import KnowledgeBase
 from tengri.kb.entities import EntityKind
 from tengri.model import EventStatus
 from tengri.ontology import PLOVER_TYPES
-from tengri.store import EventFilter
-from tengri.store.browse import MAX_PAGE, EventSort, Review
+from tengri.store import EventFilter, Store
+from tengri.store.browse import MAX_PAGE, EventSort, Review, get_actor
 
 ISO3 = r"^[A-Za-z]{3}$"
 ACTOR_ID = r"^[A-Za-z0-9:._\-]{2,120}$"
@@ -105,14 +105,15 @@ def query_model(model: type[BaseModel]) -> Any:
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"at most {MAX_PAGE}")]
 
 
-def check_known(kb: KnowledgeBase, query: EventQuery) -> None:
-    """Country codes must be states the KB knows, and an actor given by KB id ("person:…")
-    an entity it knows: an unknown one is a 400, not an empty answer."""
+def check_known(kb: KnowledgeBase, query: EventQuery, store: Store) -> None:
+    """Country codes must be states the KB knows, and an actor given by id ("person:…") one
+    the KB or the store knows: an unknown one is a 400, not an empty answer."""
     for code in query.codes():
         entity = kb.get(code)
         if entity is None or entity.kind != EntityKind.STATE:
             raise UsageError(f"unknown country code {code!r}; give the ISO3 code of a state, "
                              "e.g. KAZ, RUS, CHN")
-    if query.actor and ":" in query.actor and kb.get(query.actor.strip()) is None:
-        raise UsageError(f"unknown actor id {query.actor!r}; GET /api/v1/actors/resolve?name=… "
+    actor = query.actor.strip() if query.actor else None
+    if actor and ":" in actor and kb.get(actor) is None and get_actor(store, actor) is None:
+        raise UsageError(f"unknown actor id {actor!r}; GET /api/v1/actors/resolve?name=… "
                          "finds an actor's id")

@@ -13,7 +13,7 @@ import binascii
 import datetime as dt
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -160,31 +160,119 @@ def _after(column: Any, descending: bool, value: Any, last_id: int) -> Any:
     return or_(column > value, and_(column == value, events.c.id > last_id))
 
 
+def index_hints(f: EventFilter) -> list[Any]:
+    """Conditions implied by the filter that the indexes can use: an event that starts by
+    `until` has its date (start, else first report) by then, because the filter's
+    `date_start <= until` leaves out events with no start."""
+    return [f.until >= EVENT_WHEN] if f.until else []
+
+
+def _narrowing_sources(f: EventFilter) -> list[Any]:
+    ea = event_actors.c
+    out: list[Any] = []
+    if f.country:
+        out.append(ea.country == f.country.upper())
+    if f.actor and ":" in f.actor:
+        out.append(ea.actor_id == f.actor.strip())
+    return out
+
+
+def narrowing(f: EventFilter) -> list[Any]:
+    """The events of the filter's country or actor id as an id list (redundant with the
+    filter's own EXISTS), so the database can start from the few events of a rare one
+    instead of walking every event in date order."""
+    return [events.c.id.in_(select(event_actors.c.event_id).where(condition))
+            for condition in _narrowing_sources(f)]
+
+
+def _rare(connection: Any, f: EventFilter) -> bool:
+    """Whether the filter's country or actor takes part in fewer than RARE events (an
+    index-only count that stops at RARE)."""
+    for condition in _narrowing_sources(f):
+        found = connection.execute(select(func.count()).select_from(
+            select(event_actors.c.event_id).where(condition).limit(RARE).subquery())
+        ).scalar_one()
+        if found < RARE:
+            return True
+    return False
+
+
 def _filtered(f: EventFilter, review: Review) -> Select[Any]:
-    return select(events).where(*_event_conditions(f), *review_conditions(review))
+    return select(events).where(*_event_conditions(f), *review_conditions(review),
+                                *index_hints(f))
+
+
+# How many of the latest events a listing in date order looks through before it treats its
+# filter as rare and starts from the filter's own events instead; and below how many events
+# a country or actor counts as rare from the start.
+WINDOW = 20_000
+RARE = 5_000
+
+
+def _window_start(connection: Any, f: EventFilter, after: Any) -> Any:
+    """The date of the WINDOW-th latest event from where the page starts, or None when
+    fewer events are left."""
+    query = (select(EVENT_WHEN.label("w")).where(*index_hints(f), *after)
+             .order_by(EVENT_WHEN.desc(), events.c.id.desc()).offset(WINDOW).limit(1))
+    return connection.execute(query).scalar_one_or_none()
+
+
+def _both_directions(connection: Any, f: EventFilter, review: Review, column: Any,
+                     after: list[Any], descending: bool, limit: int) -> list[Any]:
+    """A dyad in either direction, in date order: each direction reads its own index range in
+    order and the two pages merge here (one OR over both would sort every event of the
+    dyad)."""
+    assert f.dyad is not None
+    order = (column.desc(), events.c.id.desc()) if descending else (column.asc(),
+                                                                     events.c.id.asc())
+    found: list[Any] = []
+    for pair in (f.dyad, f.dyad[::-1]):
+        one_way = replace(f, dyad=pair, directed=True)
+        query = (_filtered(one_way, review).add_columns(column.label("_sort_value"))
+                 .where(*after).order_by(*order).limit(limit + 1))
+        found += connection.execute(query).mappings().all()
+    found.sort(key=lambda r: (r["_sort_value"], r["id"]), reverse=descending)
+    return found[:limit + 1]
 
 
 def browse_events(store: Store, f: EventFilter | None = None, *, review: Review = Review.ACTIVE,
                   sort: EventSort = EventSort.DATE, descending: bool = True,
                   cursor: str | None = None, limit: int = 50,
                   with_total: bool = False) -> EventPage:
-    """One page of events matching the filter, in the order asked, with their curations."""
+    """One page of events matching the filter, in the order asked, with their curations.
+
+    The usual listing (latest first) first looks for its page among the latest WINDOW events
+    from where the page starts — quick for a common filter; when the page is not filled
+    there, the filter is rare and the query starts from its country's or actor's events."""
     f = f or EventFilter()
     limit = max(1, min(limit, MAX_PAGE))
     column = _SORT_COLUMNS[sort]
-    query = _filtered(f, review).add_columns(column.label("_sort_value"))
+    after: list[Any] = []
     if cursor:
         value, last_id = decode_cursor(cursor, sort, descending)
-        query = query.where(_after(column, descending, value, last_id))
+        after.append(_after(column, descending, value, last_id))
     order = (column.desc(), events.c.id.desc()) if descending else (column.asc(),
                                                                      events.c.id.asc())
-    query = query.order_by(*order).limit(limit + 1)
+    query = (_filtered(f, review).add_columns(column.label("_sort_value")).where(*after)
+             .order_by(*order).limit(limit + 1))
     with store.read() as connection:
-        rows = list(connection.execute(query).mappings())
+        rows: list[Any] = []
+        if f.dyad and not f.directed and sort is EventSort.DATE:
+            rows = _both_directions(connection, f, review, column, after, descending, limit)
+        elif _rare(connection, f):
+            rows = list(connection.execute(query.where(*narrowing(f))).mappings())
+        else:
+            windowed = sort is EventSort.DATE and descending
+            start = _window_start(connection, f, after) if windowed else None
+            if start is not None:
+                rows = list(connection.execute(query.where(start <= EVENT_WHEN)).mappings())
+            if len(rows) <= limit:
+                rows = list(connection.execute(query.where(*narrowing(f))).mappings())
         total = None
         if with_total:
             total = int(connection.execute(select(func.count()).select_from(
-                _filtered(f, review).with_only_columns(events.c.id).subquery())).scalar_one())
+                _filtered(f, review).where(*narrowing(f)).with_only_columns(events.c.id)
+                .subquery())).scalar_one())
     more = len(rows) > limit
     rows = rows[:limit]
     items = [_summary(r) for r in rows]

@@ -22,7 +22,7 @@ EventId = Annotated[int, Path(ge=1, le=2**53, description="the event's id")]
 @router.get("", response_model=EventPageOut, summary="Events matching the filters, one page")
 def list_events(_: Reader, store: StoreDep, kb: KBDep,
                 query: query_model(EventListQuery)) -> EventPageOut:  # type: ignore[valid-type]
-    check_known(kb, query)
+    check_known(kb, query, store)
     page = browse_events(store, query.event_filter(), review=query.review, sort=query.sort,
                          descending=query.order == "desc", cursor=query.cursor,
                          limit=query.limit, with_total=query.count)

@@ -88,7 +88,7 @@ def _csv(store: Store, f: EventFilter, review: Review) -> Iterator[str]:
             responses={200: {"content": {"application/x-ndjson": {}, "text/csv": {}}}})
 def export_events(_: Reader, store: StoreDep, kb: KBDep, fmt: Literal["jsonl", "csv"],
                   query: query_model(EventQuery)) -> StreamingResponse:  # type: ignore[valid-type]
-    check_known(kb, query)
+    check_known(kb, query, store)
     f = query.event_filter()
     if fmt == "csv":
         return StreamingResponse(_csv(store, f, query.review), media_type="text/csv",

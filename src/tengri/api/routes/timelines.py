@@ -18,7 +18,7 @@ router = APIRouter(tags=["analytics"], responses=PROBLEM_RESPONSES)
             "with the events behind them")
 def events_timeline(_: Reader, store: StoreDep, kb: KBDep,
                     query: query_model(TimelineQuery)) -> Timeline:  # type: ignore[valid-type]
-    check_known(kb, query)
+    check_known(kb, query, store)
     return timeline(store, Selection(query.event_filter(), query.review), query.granularity)
 
 
@@ -26,6 +26,6 @@ def events_timeline(_: Reader, store: StoreDep, kb: KBDep,
             summary="Who interacts with whom: weighted directed edges and centrality")
 def network(_: Reader, store: StoreDep, kb: KBDep,
             query: query_model(NetworkQuery)) -> Network:  # type: ignore[valid-type]
-    check_known(kb, query)
+    check_known(kb, query, store)
     return interaction_network(store, Selection(query.event_filter(), query.review),
                                query.level, query.min_events, kb)

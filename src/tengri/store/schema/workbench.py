@@ -71,10 +71,14 @@ EVENT_WHEN = func.coalesce(events.c.date_start, events.c.first_reported)
 ix_events_when = Index("ix_events_when", EVENT_WHEN, events.c.id)
 ix_events_type_when = Index("ix_events_type_when", events.c.type, EVENT_WHEN)
 ix_events_target = Index("ix_events_target_country", events.c.target_country)
+# a dyad's events in date order, one direction at a time (the API merges the two)
+ix_events_dyad_when = Index("ix_events_dyad_when", events.c.source_country,
+                            events.c.target_country, EVENT_WHEN, events.c.id)
 ix_event_actors_key = Index("ix_event_actors_actor_key", event_actors.c.actor_key)
 
 WORKBENCH_TABLES = (event_curations, audit_log, api_keys)
-WORKBENCH_INDEXES = (ix_events_when, ix_events_type_when, ix_events_target, ix_event_actors_key)
+WORKBENCH_INDEXES = (ix_events_when, ix_events_type_when, ix_events_target, ix_events_dyad_when,
+                     ix_event_actors_key)
 
 
 def create_workbench(connection: Connection) -> None:

@@ -26,11 +26,24 @@ function totals(buckets) {
     share: cooperation + conflict ? cooperation / (cooperation + conflict) : null };
 }
 
+const MAX_DAYS = { day: 400, week: 5 * 366 }; // finer buckets only over a bounded period
+
+function spanDays(params) {
+  const since = Date.parse(params.get("since") || "");
+  const until = Date.parse(params.get("until") || "");
+  return Number.isNaN(since) || Number.isNaN(until) ? Infinity : (until - since) / 864e5;
+}
+
 function granularityPicker(params, apply) {
   const current = params.get("granularity") || "month";
+  const days = spanDays(params);
   return h("div", { class: "segmented", role: "group", "aria-label": "bucket size" },
     ["day", "week", "month"].map((g) => h("button", { type: "button",
-      "aria-pressed": String(g === current), onclick: () => {
+      "aria-pressed": String(g === current),
+      disabled: g !== "month" && days > MAX_DAYS[g],
+      title: g !== "month" && days > MAX_DAYS[g] ? `choose a period (From and To) of at most `
+        + `${MAX_DAYS[g]} days to count by ${g}` : `count by ${g}`,
+      onclick: () => {
         const next = new URLSearchParams(params);
         if (g === "month") next.delete("granularity"); else next.set("granularity", g);
         apply(next);
@@ -40,7 +53,9 @@ function granularityPicker(params, apply) {
 export async function renderOverview(page, ctx) {
   const apply = (next) => ctx.go("/", next);
   const filters = eventParams(ctx.params);
-  const granularity = ctx.params.get("granularity") || "month";
+  const asked = ctx.params.get("granularity") || "month";
+  const granularity = asked !== "month" && spanDays(ctx.params) > MAX_DAYS[asked] ? "month"
+    : asked;
   const [types, states] = await Promise.all([ctx.types(), ctx.states()]);
   const numbers = h("div", { class: "stats" });
   const timelineBox = h("div", { class: "chart", id: "timeline" });
