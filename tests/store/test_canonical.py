@@ -68,9 +68,10 @@ def test_copies_count_once_as_sources_and_in_confidence() -> None:
 
 def test_the_most_named_actor_is_the_source_and_ties_go_to_the_most_specific() -> None:
     tokayev = ("person:kassym-jomart-tokayev", "KAZ", "person")
-    event = canonical_event([row(1), row(2, source=tokayev)])
+    event = canonical_event([row(1, group="a"), row(2, group="b", source=tokayev)])
     assert (event["source_actor_id"], event["source_kind"]) == tokayev[::2]
-    assert canonical_event([row(1), row(2), row(3, source=tokayev)])["source_actor_id"] == "KAZ"
+    assert canonical_event([row(1, group="a"), row(2, group="b"),
+                            row(3, group="c", source=tokayev)])["source_actor_id"] == "KAZ"
 
 
 def test_the_order_of_mentions_changes_nothing() -> None:
@@ -101,3 +102,12 @@ def test_a_symmetric_event_never_has_one_side_twice() -> None:
             row(3, cameo="057", source=tokayev)]
     event = canonical_event(rows)
     assert (event["source_actor_id"], event["target_actor_id"]) == (tokayev[0], putin[0])
+
+
+def test_copies_of_one_report_get_one_vote() -> None:
+    rows = [row(1, group="wire", place=("Astana", "city")),
+            row(2, group="wire", place=("Astana", "city")),
+            row(3, group="wire", place=("Astana", "city")),
+            row(4, group="a", place=("Moscow", "city")),
+            row(5, group="b", place=("Moscow", "city"))]
+    assert canonical_event(rows)["location_name"] == "Moscow"

@@ -3,14 +3,15 @@
 Every choice has a deterministic tie-break, so the same reports give the same event whatever
 order they were stored in. The most informative report wins where reports differ in detail (a
 specific CAMEO code over its family's general one, a day over a month, a city over a country);
-counts decide between equally detailed ones.
+votes decide between equally detailed ones, one vote per source, so that four syndicated
+copies of one wire story do not outvote two independent reports.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from tengri.errors import OntologyError
@@ -29,8 +30,13 @@ def _specificity(code: str) -> tuple[int, int]:
     return len(code), int(code[2] != "0") if len(code) >= 3 else 0
 
 
+def _votes(rows: Iterable[Row], value: Callable[[Row], Any]) -> Counter[Any]:
+    """How many sources (near-duplicate groups) give each value."""
+    return Counter(v for _, v in {(r["near_duplicate_group"], value(r)) for r in rows})
+
+
 def _cameo(rows: Sequence[Row]) -> str:
-    counts = Counter(r["cameo"] for r in rows)
+    counts = _votes(rows, lambda r: r["cameo"])
     return min(counts, key=lambda c: (tuple(-x for x in _specificity(c)), -counts[c], c))
 
 
@@ -40,7 +46,7 @@ def _status(rows: Sequence[Row]) -> str:
         if status in statuses:
             return status
     latest = max(_reported(r) for r in rows)
-    counts = Counter(r["status"] for r in rows if _reported(r) == latest)
+    counts = _votes((r for r in rows if _reported(r) == latest), lambda r: r["status"])
     return min(counts, key=lambda s: (-counts[s], _STATUS_RANK.get(s, 9), s))
 
 
@@ -53,15 +59,18 @@ def _parties(rows: Sequence[Row], symmetric: bool) -> dict[str, Any]:
     with no direction, in either role, the usual order breaking ties), never the same actor or
     country twice."""
     seen: dict[str, dict[str, Any]] = {}
-    counts = {"source": Counter[str](), "target": Counter[str]()}
-    for row in rows:
+    votes: set[tuple[str, str, str]] = set()
+    for row in sorted(rows, key=lambda r: r["id"]):
         for side in ("source", "target"):
             key = row[f"{side}_id"] or row[f"{side}_country"]
             if key:
-                counts[side][key] += 1
+                votes.add((side, row["near_duplicate_group"], key))
                 seen.setdefault(key, {"actor_id": row[f"{side}_id"], "name": row[f"{side}_name"],
                                       "country": row[f"{side}_country"],
                                       "kind": row[f"{side}_kind"]})
+    counts = {"source": Counter[str](), "target": Counter[str]()}
+    for side, _, key in votes:
+        counts[side][key] += 1
 
     def best(role: str, taken: dict[str, Any] | None) -> dict[str, Any] | None:
         pool = set(counts["source"]) | set(counts["target"]) if symmetric else set(counts[role])
@@ -90,7 +99,7 @@ def _date(rows: Sequence[Row]) -> dict[str, Any]:
     dated = [r for r in rows if r["date_precision"] != "unknown" and r["date_start"] is not None]
     if not dated:
         return {"date_start": None, "date_end": None, "date_precision": "unknown"}
-    counts = Counter((r["date_start"], r["date_end"], r["date_precision"]) for r in dated)
+    counts = _votes(dated, lambda r: (r["date_start"], r["date_end"], r["date_precision"]))
     best_status = {k: min(_STATUS_RANK.get(r["status"], 9) for r in dated
                           if (r["date_start"], r["date_end"], r["date_precision"]) == k)
                    for k in counts}
@@ -104,7 +113,7 @@ def _place(rows: Sequence[Row]) -> dict[str, Any]:
     if not placed:
         return {"location_name": None, "location_country": None, "location_lat": None,
                 "location_lon": None, "location_precision": "unknown", "location_id": None}
-    counts = Counter((r["location_name"] or "", r["location_precision"]) for r in placed)
+    counts = _votes(placed, lambda r: (r["location_name"] or "", r["location_precision"]))
     name, precision = min(counts, key=lambda k: (_PLACE_RANK.get(k[1], 9), -counts[k], k[0]))
     row = next(r for r in placed if (r["location_name"] or "", r["location_precision"])
                == (name, precision))
@@ -114,10 +123,12 @@ def _place(rows: Sequence[Row]) -> dict[str, Any]:
             "location_precision": precision, "location_id": location.get("id")}
 
 
-def _most_common(values: list[Any]) -> Any:
-    if not values:
+def _most_common(rows: Sequence[Row], value: Callable[[Row], Any]) -> Any:
+    """The value most sources give (None values left out); ties by its text."""
+    counts = _votes(rows, value)
+    counts.pop(None, None)
+    if not counts:
         return None
-    counts = Counter(values)
     return min(counts, key=lambda v: (-counts[v], repr(v)))
 
 
@@ -131,10 +142,10 @@ def canonical_event(rows: Sequence[Row]) -> dict[str, Any]:
     except OntologyError:
         record = rows[0]["record"]
         goldstein, quad = record.get("goldstein", 0.0), record.get("quad_class", 0)
-    quantity = _most_common([(q["value"], q["unit"]) for r in rows
-                             if (q := r["record"].get("quantity"))])
-    gathering = _most_common([tuple(sorted(g.items())) for r in rows
-                              if (g := r["record"].get("gathering"))])
+    quantity = _most_common(rows, lambda r: (q["value"], q["unit"])
+                            if (q := r["record"].get("quantity")) else None)
+    gathering = _most_common(rows, lambda r: tuple(sorted(g.items()))
+                             if (g := r["record"].get("gathering")) else None)
     per_source: dict[str, float] = {}
     for row in rows:
         group = row["near_duplicate_group"]
@@ -145,7 +156,7 @@ def canonical_event(rows: Sequence[Row]) -> dict[str, Any]:
     reported = [_reported(r) for r in rows]
     return {
         "type": rows[0]["type"],
-        "mode": _most_common([r["mode"] for r in rows if r["mode"]]),
+        "mode": _most_common(rows, lambda r: r["mode"]),
         "cameo": code,
         "cameo_root": code[:2],
         "goldstein": goldstein,
@@ -162,7 +173,7 @@ def canonical_event(rows: Sequence[Row]) -> dict[str, Any]:
         "mention_count": len(rows),
         "first_reported": min(reported),
         "last_reported": max(reported),
-        "rules": _most_common([r["record"].get("rules") for r in rows]) or "",
+        "rules": _most_common(rows, lambda r: r["record"].get("rules")) or "",
     }
 
 
