@@ -34,8 +34,7 @@ function spanDays(params) {
   return Number.isNaN(since) || Number.isNaN(until) ? Infinity : (until - since) / 864e5;
 }
 
-function granularityPicker(params, apply) {
-  const current = params.get("granularity") || "month";
+function granularityPicker(params, apply, current) {
   const days = spanDays(params);
   return h("div", { class: "segmented", role: "group", "aria-label": "bucket size" },
     ["day", "week", "month"].map((g) => h("button", { type: "button",
@@ -70,7 +69,7 @@ export async function renderOverview(page, ctx) {
       dyad ? h("p", {}, h("a", { href: `#/dyad/${dyad[0]}/${dyad[1]}`, id: "dyad-link" },
         `Open the ${dyad[0]}–${dyad[1]} dyad profile →`)) : null,
       numbers,
-      card("Cooperation and conflict over time", granularityPicker(ctx.params, apply),
+      card("Cooperation and conflict over time", granularityPicker(ctx.params, apply, granularity),
         timelineBox),
       card("Where", mapBox),
       card("Events", listBox))));
