@@ -26,8 +26,13 @@ from tengri.analytics.records import (
     Side,
 )
 from tengri.store import EventFilter
-from tengri.store.browse import Review, index_hints, narrowing, review_conditions
-from tengri.store.queries import _event_conditions
+from tengri.store.browse import (
+    Review,
+    event_conditions,
+    index_hints,
+    narrowing,
+    review_conditions,
+)
 from tengri.store.schema import documents, event_mentions, events
 from tengri.store.schema.workbench import EVENT_WHEN
 
@@ -47,7 +52,7 @@ class Selection:
     def conditions(self, narrow: bool = True) -> list[Any]:
         """The SQL conditions; `narrow` adds the id lists that speed up reading every match
         (counts, sums) but slow down reading only the latest few of a common filter."""
-        out = [*_event_conditions(self.filter), *review_conditions(self.review),
+        out = [*event_conditions(self.filter), *review_conditions(self.review),
                *index_hints(self.filter), *(narrowing(self.filter) if narrow else ())]
         if self.starts_within and self.filter.since:
             out.append(self.filter.since <= EVENT_WHEN)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, exists, func, or_, select, tuple_
 
 from tengri.errors import StoreError
 from tengri.store.database import Store
@@ -155,9 +155,22 @@ def decode_cursor(cursor: str, sort: EventSort, descending: bool) -> tuple[Any, 
 
 
 def _after(column: Any, descending: bool, value: Any, last_id: int) -> Any:
+    # a row-value comparison, so the database can start the index range at the cursor
     if descending:
-        return or_(column < value, and_(column == value, events.c.id < last_id))
-    return or_(column > value, and_(column == value, events.c.id > last_id))
+        return tuple_(column, events.c.id) < tuple_(value, last_id)
+    return tuple_(column, events.c.id) > tuple_(value, last_id)
+
+
+def event_conditions(f: EventFilter) -> list[Any]:
+    """The store's event filters, with an actor given by id matched on the id alone: a name
+    never holds an id's "kind:" prefix, so the store's name match cannot add anything and
+    would be read for every candidate row."""
+    if f.actor and ":" in f.actor:
+        actor_id = f.actor.strip()
+        return [*_event_conditions(replace(f, actor=None)),
+                exists().where(event_actors.c.event_id == events.c.id,
+                               event_actors.c.actor_id == actor_id)]
+    return _event_conditions(f)
 
 
 def index_hints(f: EventFilter) -> list[Any]:
@@ -198,7 +211,7 @@ def _rare(connection: Any, f: EventFilter) -> bool:
 
 
 def _filtered(f: EventFilter, review: Review) -> Select[Any]:
-    return select(events).where(*_event_conditions(f), *review_conditions(review),
+    return select(events).where(*event_conditions(f), *review_conditions(review),
                                 *index_hints(f))
 
 
