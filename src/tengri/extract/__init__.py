@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from tengri.extract import ru as _ru  # noqa: F401  registers the Russian pipeline
-from tengri.extract.pipeline import STEPS, UnsupportedLanguage, languages, run
+from tengri.extract.pipeline import PIPELINES, STEPS, UnsupportedLanguage, languages, run
 from tengri.ingest.language import detect_language
 from tengri.kb import KnowledgeBase, load_kb
 from tengri.model import Document, Extraction
@@ -30,11 +31,25 @@ _NEWS_LANGUAGES = frozenset(
 )
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def document_language(text: str) -> str:
-    """The language to code a text in: the detected one, or English when detection is unsure."""
+    """The language to code a text in: the detected one, or English when detection is unsure.
+
+    A language tengri has a pipeline for is taken at lower confidence than others (short
+    Russian passages are often read as Ukrainian or Bulgarian by a hair), and a mostly Cyrillic
+    text is never coded as English.
+    """
     lang, probability = detect_language(text)
+    if lang in PIPELINES and probability >= 0.5:
+        return lang
     if lang in _NEWS_LANGUAGES and probability >= 0.8:
         return lang
+    sample = text[:2000]
+    if len(_CYRILLIC.findall(sample)) > len(_LATIN.findall(sample)):
+        return "ru"
     return "en"
 
 

@@ -73,19 +73,23 @@ STEPS: tuple[Step, ...] = (
 # Steps per language. A language's pipeline produces the same fields, so everything after
 # extraction (store, exports, evaluation) is the same whatever the language.
 PIPELINES: dict[str, tuple[Step, ...]] = {"en": STEPS}
+# Languages whose pipeline only reads a document (actors, dates) and says what it cannot code.
+READ_ONLY: set[str] = set()
 
 
-def register_language(lang: str, steps: tuple[Step, ...]) -> None:
+def register_language(lang: str, steps: tuple[Step, ...], coded: bool = True) -> None:
     """Add a language's pipeline (called once, when its package is imported)."""
     problems = check_order(steps)
     if problems:
         raise AssertionError(f"pipeline for {lang!r}: {'; '.join(problems)}")
     PIPELINES[lang] = steps
+    if not coded:
+        READ_ONLY.add(lang)
 
 
 def languages() -> tuple[str, ...]:
-    """The languages tengri can code."""
-    return tuple(PIPELINES)
+    """The languages tengri codes into events (not those it only reads)."""
+    return tuple(lang for lang in PIPELINES if lang not in READ_ONLY)
 
 
 def check_order(steps: tuple[Step, ...] = STEPS) -> list[str]:
@@ -107,7 +111,7 @@ def run(document: Document, kb: KnowledgeBase) -> Extraction:
     if steps is None:
         raise UnsupportedLanguage(
             f"{document.doc_id}: language {document.lang!r} is not coded; tengri codes "
-            f"{', '.join(PIPELINES)} (force one with --lang)"
+            f"{', '.join(languages())} (force one with --lang)"
         )
     for step in steps:
         for field_name, value in step.run(analysis).items():
