@@ -72,7 +72,7 @@ def _counterparts(connection: Connection, actor: ActorRef, selection: Selection,
         is_me = mine.c.actor_id == actor.id
         # a person acts for their own state: it is no counterpart of theirs
         not_me = other.c.actor_key.not_in([actor.id, actor.country or actor.id])
-    chosen = select(events.c.id).where(*selection.conditions(),
+    chosen = select(events.c.id).where(*selection.conditions(connection),
                                        select(mine.c.event_id).where(
                                            mine.c.event_id == events.c.id, is_me).exists())
     per_event = (select(other.c.event_id, key.label("key"), func.min(other.c.name).label("name"))

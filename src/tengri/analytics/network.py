@@ -72,16 +72,16 @@ def _edges(store: Store, selection: Selection, level: NetworkLevel,
         target = func.coalesce(c.target_actor_id, c.target_country)
         source_label, target_label = c.source_name, c.target_name
     count = func.count()
-    query = (select(source.label("s"), target.label("t"), count.label("n"),
-                    func.coalesce(func.sum(c.goldstein), 0.0),
-                    func.sum(case((c.quad_class.in_((1, 2)), 1), else_=0)),
-                    func.sum(case((c.quad_class.in_((3, 4)), 1), else_=0)),
-                    func.min(source_label), func.min(target_label))
-             .where(*selection.conditions(), source.is_not(None), target.is_not(None),
-                    source != target)
-             .group_by(source, target).having(count >= min_events)
-             .order_by(count.desc(), source, target).limit(MAX_EDGES + 1))
     with store.read() as connection:
+        query = (select(source.label("s"), target.label("t"), count.label("n"),
+                        func.coalesce(func.sum(c.goldstein), 0.0),
+                        func.sum(case((c.quad_class.in_((1, 2)), 1), else_=0)),
+                        func.sum(case((c.quad_class.in_((3, 4)), 1), else_=0)),
+                        func.min(source_label), func.min(target_label))
+                 .where(*selection.conditions(connection), source.is_not(None),
+                        target.is_not(None), source != target)
+                 .group_by(source, target).having(count >= min_events)
+                 .order_by(count.desc(), source, target).limit(MAX_EDGES + 1))
         rows = connection.execute(query).all()
     labels: dict[str, str] = {}
     edges = []

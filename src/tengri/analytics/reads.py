@@ -30,6 +30,7 @@ from tengri.store.browse import (
     Review,
     event_conditions,
     index_hints,
+    is_rare,
     narrowing,
     review_conditions,
 )
@@ -49,13 +50,17 @@ class Selection:
     review: Review = Review.ACTIVE
     starts_within: bool = False
 
-    def conditions(self, narrow: bool = True) -> list[Any]:
-        """The SQL conditions; `narrow` adds the id lists that speed up reading every match
-        (counts, sums) but slow down reading only the latest few of a common filter."""
+    def conditions(self, connection: Connection | None = None) -> list[Any]:
+        """The SQL conditions. Given the connection, a rare country or actor also comes as
+        the list of its events, so reading every match starts from them (for a common one
+        walking the events is quicker)."""
         out = [*event_conditions(self.filter), *review_conditions(self.review),
-               *index_hints(self.filter), *(narrowing(self.filter) if narrow else ())]
+               *index_hints(self.filter)]
+        if connection is not None and is_rare(connection, self.filter):
+            out += narrowing(self.filter)
         if self.starts_within and self.filter.since:
-            out.append(self.filter.since <= EVENT_WHEN)
+            when = EVENT_WHEN
+            out.append(when >= self.filter.since)
         return out
 
 
@@ -66,7 +71,7 @@ _CONFLICT = events.c.quad_class.in_((3, 4))
 def balance(connection: Connection, selection: Selection) -> Balance:
     rows = connection.execute(select(events.c.quad_class, func.count(),
                                      func.coalesce(func.sum(events.c.goldstein), 0.0))
-                              .where(*selection.conditions())
+                              .where(*selection.conditions(connection))
                               .group_by(events.c.quad_class)).all()
     quads = {str(q): 0 for q in (1, 2, 3, 4)}
     total, goldstein = 0, 0.0
@@ -85,7 +90,8 @@ def balance(connection: Connection, selection: Selection) -> Balance:
 
 
 def by_type(connection: Connection, selection: Selection) -> list[Count]:
-    rows = connection.execute(select(events.c.type, func.count()).where(*selection.conditions())
+    rows = connection.execute(select(events.c.type, func.count())
+                              .where(*selection.conditions(connection))
                               .group_by(events.c.type)).all()
     return [Count(t, t, int(n)) for t, n in sorted(rows, key=lambda r: (-r[1], r[0]))]
 
@@ -93,7 +99,7 @@ def by_type(connection: Connection, selection: Selection) -> list[Count]:
 def by_month_and_type(connection: Connection, selection: Selection) -> list[MonthTypeCount]:
     month = bucket_sql(EVENT_WHEN, Granularity.MONTH, connection.dialect.name)
     rows = connection.execute(select(month.label("month"), events.c.type, func.count())
-                              .where(*selection.conditions())
+                              .where(*selection.conditions(connection))
                               .group_by(month, events.c.type)).all()
     return sorted((MonthTypeCount(parse_bucket(m), t, int(n)) for m, t, n in rows if m),
                   key=lambda r: (r.month, r.type))
@@ -111,7 +117,7 @@ def by_bucket(connection: Connection, selection: Selection,
         func.coalesce(func.sum(g), 0.0),
         func.coalesce(func.sum(case((g > 0, g), else_=0.0)), 0.0),
         func.coalesce(func.sum(case((g < 0, -g), else_=0.0)), 0.0))
-        .where(*selection.conditions()).group_by(bucket)).all()
+        .where(*selection.conditions(connection)).group_by(bucket)).all()
     out: dict[dt.date, Bucket] = {}
     for key, count, coop, conflict, total, positive, negative in rows:
         if key is None:
@@ -170,7 +176,7 @@ def events_where(connection: Connection, conditions: list[Any], *, limit: int,
 
 def latest_events(connection: Connection, selection: Selection, limit: int = 10,
                   with_evidence: bool = True) -> list[EventBrief]:
-    return events_where(connection, selection.conditions(narrow=False), limit=limit,
+    return events_where(connection, selection.conditions(), limit=limit,
                         with_evidence=with_evidence)
 
 

@@ -198,7 +198,7 @@ def narrowing(f: EventFilter) -> list[Any]:
             for condition in _narrowing_sources(f)]
 
 
-def _rare(connection: Any, f: EventFilter) -> bool:
+def is_rare(connection: Any, f: EventFilter) -> bool:
     """Whether the filter's country or actor takes part in fewer than RARE events (an
     index-only count that stops at RARE)."""
     for condition in _narrowing_sources(f):
@@ -272,7 +272,7 @@ def browse_events(store: Store, f: EventFilter | None = None, *, review: Review 
         rows: list[Any] = []
         if f.dyad and not f.directed and sort is EventSort.DATE:
             rows = _both_directions(connection, f, review, column, after, descending, limit)
-        elif _rare(connection, f):
+        elif is_rare(connection, f):
             rows = list(connection.execute(query.where(*narrowing(f))).mappings())
         else:
             windowed = sort is EventSort.DATE and descending

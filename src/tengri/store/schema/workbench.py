@@ -75,10 +75,13 @@ ix_events_target = Index("ix_events_target_country", events.c.target_country)
 ix_events_dyad_when = Index("ix_events_dyad_when", events.c.source_country,
                             events.c.target_country, EVENT_WHEN, events.c.id)
 ix_event_actors_key = Index("ix_event_actors_actor_key", event_actors.c.actor_key)
+# answers "does this event have an actor of country X / with id Y" from the index alone
+ix_event_actors_probe = Index("ix_event_actors_probe", event_actors.c.event_id,
+                              event_actors.c.country, event_actors.c.actor_id)
 
 WORKBENCH_TABLES = (event_curations, audit_log, api_keys)
 WORKBENCH_INDEXES = (ix_events_when, ix_events_type_when, ix_events_target, ix_events_dyad_when,
-                     ix_event_actors_key)
+                     ix_event_actors_key, ix_event_actors_probe)
 
 
 def create_workbench(connection: Connection) -> None:
