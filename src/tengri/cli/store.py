@@ -165,8 +165,10 @@ def _print_event(detail: EventDetail) -> None:
         f"quad class {e.quad_class}), {e.status}" + (" [curated]" if e.curated else ""),
         f"  source   {_party(e.source)}",
         f"  target   {_party(e.target)}",
-        f"  date     {_when(e.date) or 'unknown'} ({e.date['precision']})",
-        f"  place    {e.location['name'] or 'unknown'} ({e.location['precision']})",
+        "  date     " + (f"{_when(e.date)} ({e.date['precision']})" if e.date["start"]
+                            else "unknown"),
+        "  place    " + (f"{e.location['name']} ({e.location['precision']})"
+                            if e.location["name"] else "unknown"),
         f"  reports  {e.source_count} source(s), {e.mention_count} mention(s); first "
         f"{e.first_reported}, last {e.last_reported}; confidence {e.confidence}",
     ]
