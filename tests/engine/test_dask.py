@@ -60,5 +60,6 @@ def test_a_worker_killed_mid_run_is_retried_and_every_document_is_written_once(
                   progress=kill_a_worker)
     assert killed and _gone(killed[0])
     assert summary.coded == summary.partitions == 10
+    assert summary.quarantined == {"invalid JSON": 1}
     assert summary.documents == ARTICLES
     assert tables(tmp_path / "out") == tables(local_run[0] / "out")

@@ -136,6 +136,7 @@ def test_a_worker_process_killed_mid_run_is_replaced_and_its_partitions_coded_ag
     summary = run(corpus, tmp_path / "out", workers=2, partition_size=2,
                   progress=kill_first_worker)
     assert killed and summary.retried >= 1
+    assert summary.quarantined == {"invalid JSON": 1}
     assert summary.documents == ARTICLES
     assert tables(tmp_path / "out") == tables(local_run[0] / "out")
 

@@ -55,8 +55,9 @@ class DaskEngine:
             if self.scheduler:
                 self.client = Client(self.scheduler, timeout="30s")
             else:
+                # the scheduler serves HTTP whatever one asks; ":0" takes a free port
                 self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                            processes=True, dashboard_address=None,
+                                            processes=True, dashboard_address=":0",
                                             silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
         except OSError as exc:

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
-from itertools import islice
 
 from tengri.engine.coding import code_partition, warm_up
 from tengri.engine.records import EngineError, PartitionResult, PartitionTask
@@ -72,25 +71,32 @@ class LocalEngine:
         pending: dict[Future[PartitionResult], PartitionTask] = {}
         again: list[PartitionTask] = []
         while True:
-            room = 2 * self.workers - len(pending)
-            for task in [*again[:room], *islice(iterator, max(0, room - len(again)))]:
-                pending[self._pool.submit(code_partition, task)] = task
-            again = again[room:]
-            if not pending:
-                return
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
             broken = False
-            for future in done:
-                task = pending.pop(future)
+            while len(pending) < 2 * self.workers:
+                task = again.pop(0) if again else next(iterator, None)
+                if task is None:
+                    break
                 try:
-                    result = future.result()
-                except BrokenProcessPool:
+                    pending[self._pool.submit(code_partition, task)] = task
+                except BrokenProcessPool:  # a worker died since the last results came in
+                    again.insert(0, task)
                     broken = True
-                    again.append(self._again(task, "its worker process died"))
-                except Exception as exc:  # a partition's failure: try it again, then give up
-                    again.append(self._again(task, f"{type(exc).__name__}: {exc}"))
-                else:
-                    yield result
+                    break
+            if not pending and not broken:
+                return
+            if pending and not broken:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    task = pending.pop(future)
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        again.append(self._again(task, "its worker process died"))
+                    except Exception as exc:  # a partition's failure: try again, then give up
+                        again.append(self._again(task, f"{type(exc).__name__}: {exc}"))
+                    else:
+                        yield result
             if broken:
                 again += [self._again(t, "a worker process died") for t in pending.values()]
                 pending.clear()

@@ -170,9 +170,7 @@ class Manifest:
                               f"{attempt}, which this client cannot see; with a remote "
                               "cluster, --out must be on storage shared by the client and "
                               "every worker")
-        existing = self.marker(result.index)
-        if existing is not None and existing.digest == result.digest and \
-                self.folder(result.index).is_dir():
+        if self.written(result.index, result.digest):
             shutil.rmtree(attempt, ignore_errors=True)
             return False
         self._marker_path(result.index).unlink(missing_ok=True)
