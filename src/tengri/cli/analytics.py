@@ -89,7 +89,7 @@ def _when(e: EventBrief) -> str:
 def _events_table(title: str, rows: list[EventBrief]) -> Table:
     table = Table(title=title, title_justify="left")
     for column in ("id", "date", "type", "CAMEO", "source", "target", "place"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in {"id", "date", "CAMEO"})
     for e in rows:
         table.add_row(str(e.id), _when(e), e.type, e.cameo, _side(e.source), _side(e.target),
                       e.location or "")
