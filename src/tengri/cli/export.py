@@ -129,7 +129,7 @@ def export(
                                      row_group_size=row_group_size, overwrite=overwrite)
         finally:
             store.close()
-        err.print(_summary(summary, out), markup=False, highlight=False)
+        err.print(_summary(summary, out), markup=False, highlight=False, soft_wrap=True)
         return
     if mentions_out is not None and output_format != "gdelt":
         raise UsageError("--mentions-out is for --format gdelt only")
@@ -148,4 +148,4 @@ def export(
     where = "standard output" if out == STDOUT else out
     if mentions_out:
         where += f" (mentions: {'standard output' if mentions_out == STDOUT else mentions_out})"
-    err.print(_summary(summary, where), markup=False, highlight=False)
+    err.print(_summary(summary, where), markup=False, highlight=False, soft_wrap=True)

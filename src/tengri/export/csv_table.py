@@ -112,7 +112,7 @@ def csv_row(record: Record) -> list[Any]:
 
 def write_csv(records: Iterable[Record], out: TextIO) -> int:
     """Write a header and one row per record; returns how many rows were written."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out)  # RFC 4180: CRLF ends a row, so a lone CR or LF in a cell is quoted
     writer.writerow(HEADER)
     count = 0
     for record in records:

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 from tengri.export import codes
+from tengri.export.records import event_day
 
 Record = dict[str, Any]
 
@@ -66,13 +67,6 @@ def _timestamp(value: str | None) -> str:
     if not value:
         return ""
     return dt.datetime.fromisoformat(value).strftime("%Y%m%d%H%M%S")
-
-
-def event_day(record: Record) -> dt.date | None:
-    """The event's first day, else (date unknown) the day it was first reported, as GDELT
-    dates events by their report."""
-    start = (record.get("date") or {}).get("start") or record.get("first_reported")
-    return dt.date.fromisoformat(start) if start else None
 
 
 def _date_fields(day: dt.date | None) -> list[str]:

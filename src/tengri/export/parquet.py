@@ -4,9 +4,9 @@
 `write_parquet` takes plain rows and knows nothing of the store, so the distributed engine can
 write its partitions with it; the `*_row(s)` functions turn export records, extraction records
 and store rows into those rows. Memory stays bounded: rows are buffered per partition and
-written as row groups, at most `max_buffered_rows` rows are held at once, and at most
-`max_open_files` files are open (the least recently used is closed, and a later row for its
-partition starts a new file).
+written as row groups, at most `max_buffered_rows` rows are held at once (past that, the
+partition least recently added to is written out), and at most `max_open_files` files are open
+(the least recently used is closed, and a later row for its partition starts a new file).
 """
 
 from __future__ import annotations
@@ -231,7 +231,9 @@ class _PartitionedWriter:
         self.out_dir, self.partition, self.prefix = out_dir, partition, file_prefix
         self.row_group_size, self.max_open_files = row_group_size, max_open_files
         self.max_buffered_rows = max(max_buffered_rows, row_group_size)
-        self.buffers: dict[tuple[str, str], list[Row]] = {}
+        # Least recently added-to first: with input in date order, the first buffers are of
+        # months that are complete, so writing them out first keeps one file per month.
+        self.buffers: OrderedDict[tuple[str, str], list[Row]] = OrderedDict()
         self.buffered = 0
         self.writers: OrderedDict[tuple[str, str], pq.ParquetWriter] = OrderedDict()
         self.summary = ParquetSummary()
@@ -239,13 +241,14 @@ class _PartitionedWriter:
     def add(self, table: str, row: Row) -> None:
         key = (table, partition_of(table, row, self.partition))
         buffer = self.buffers.setdefault(key, [])
+        self.buffers.move_to_end(key)
         buffer.append(row)
         self.buffered += 1
         self.summary.rows[table] += 1
         if len(buffer) >= self.row_group_size:
             self._flush(key)
         elif self.buffered > self.max_buffered_rows:
-            self._flush(max(self.buffers, key=lambda k: len(self.buffers[k])))
+            self._flush(next(iter(self.buffers)))
 
     def _writer(self, key: tuple[str, str]) -> pq.ParquetWriter:
         writer = self.writers.get(key)

@@ -16,7 +16,13 @@ import pyarrow as pa
 SCHEMA_VERSION = 1
 
 _str, _f64, _i32, _date = pa.string(), pa.float64(), pa.int32(), pa.date32()
-_time = pa.timestamp("s", tz="UTC")
+# As Parquet stores them, so a file's schema reads back equal to these: timestamps in
+# milliseconds, list items named "element".
+_time = pa.timestamp("ms", tz="UTC")
+
+
+def _list(item: pa.DataType) -> pa.DataType:
+    return pa.list_(pa.field("element", item))
 
 
 def _actor(role: str) -> list[pa.Field]:
@@ -38,7 +44,7 @@ TABLES: dict[str, pa.Schema] = {
         pa.field("status", _str, nullable=False),
         *_actor("source"),
         *_actor("target"),
-        pa.field("participants", pa.list_(PARTICIPANT)),
+        pa.field("participants", _list(PARTICIPANT)),
         pa.field("date_start", _date),
         pa.field("date_end", _date),
         pa.field("date_precision", _str, nullable=False),
@@ -53,7 +59,7 @@ TABLES: dict[str, pa.Schema] = {
         pa.field("quantity_unit", _str),
         pa.field("gathering_kind", _str),
         pa.field("gathering_name", _str),
-        pa.field("contexts", pa.list_(_str)),
+        pa.field("contexts", _list(_str)),
         pa.field("confidence", _f64),
         pa.field("source_count", _i32),
         pa.field("mention_count", _i32),
@@ -63,7 +69,7 @@ TABLES: dict[str, pa.Schema] = {
         pa.field("curated", pa.bool_()),
         pa.field("rules", _str),
         pa.field("stored_at", _time),
-        pa.field("counterpart_events", pa.list_(_str)),
+        pa.field("counterpart_events", _list(_str)),
     ]),
     "mentions": pa.schema([
         pa.field("mention_id", _str, nullable=False),

@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from tengri import __version__
 from tengri.errors import OntologyError
 from tengri.export import codes
-from tengri.export.gdelt import event_day
+from tengri.export.records import event_day
 from tengri.ontology import plover_score
 from tengri.store.merging import merge_rules
 
@@ -107,13 +107,11 @@ def plover_record(record: Record) -> Record:
     trigger = first.get("trigger") or {}
     auxiliary = AUXILIARY_MODES.get(record.get("status") or "")
     stored = record.get("stored_at")
-    return _plain({
-        "id": f"tengri-{record['event_id']}",
-        "date": day.isoformat() if day else None,
+    required = {"id": f"tengri-{record['event_id']}", "date": day.isoformat() if day else None,
+                "actor": [entity(a) for a in actors], "event": [record["type"]]}
+    return required | _plain({
         "enddate": date.get("end") if date.get("end") != date.get("start") else None,
-        "actor": [entity(a) for a in actors],
         "recipient": [entity(a) for a in recipients],
-        "event": [record["type"]],
         "mode": [record["mode"]] if record.get("mode") else [],
         "context": list(record.get("contexts") or ()) + ([auxiliary] if auxiliary else []),
         "event_loc": _location(record.get("location")),

@@ -22,6 +22,13 @@ def iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat()
 
 
+def event_day(record: dict[str, Any]) -> dt.date | None:
+    """An export record's first day, else (date unknown) the day it was first reported: the
+    one date GDELT and PLOVER records must have (GDELT dates events by their report)."""
+    start = (record.get("date") or {}).get("start") or record.get("first_reported")
+    return dt.date.fromisoformat(start) if start else None
+
+
 def _offset(record: dict[str, Any], side: str) -> int | None:
     actor = record.get(side)
     return actor.get("start") if isinstance(actor, dict) else None

@@ -44,13 +44,12 @@ class ExportSummary:
 class _Counted:
     """Export records of the stored events, counting them as they pass."""
 
-    def __init__(self, connection: Connection, criteria: EventFilter, counterparts: bool):
-        self.connection, self.criteria, self.counterparts = connection, criteria, counterparts
+    def __init__(self, connection: Connection, criteria: EventFilter):
+        self.connection, self.criteria = connection, criteria
         self.count = 0
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        for event in iter_export_events(self.connection, self.criteria,
-                                        counterparts=self.counterparts):
+        for event in iter_export_events(self.connection, self.criteria, counterparts=True):
             self.count += 1
             yield event_record(event)
 
@@ -71,7 +70,7 @@ def export_text(store: Store, criteria: EventFilter, fmt: str, out: TextIO, *,
         raise UsageError(f"--plover-layout {plover_layout!r}; choose one of {', '.join(LAYOUTS)}")
     summary = ExportSummary(fmt)
     with export_snapshot(store) as connection:
-        records = _Counted(connection, criteria, counterparts=fmt == "plover")
+        records = _Counted(connection, criteria)
         if fmt == "csv":
             summary.written = write_csv(records, out)
         elif fmt == "jsonl":
@@ -122,7 +121,7 @@ def export_parquet(store: Store, criteria: EventFilter, out_dir: Path, *,
 
     prepare_folder(out_dir, overwrite)
     with export_snapshot(store) as connection:
-        events = _Counted(connection, criteria, counterparts=True)
+        events = _Counted(connection, criteria)
         tables = {
             "events": (event_row(record) for record in events),
             "mentions": (row for event in iter_export_events(connection, criteria)

@@ -1,28 +1,31 @@
 """Reading the store for exports: events with their actors and every report of them, and the
 documents, facts and memberships behind them.
 
-Everything is read in batches of ids (keyset pagination inside one read transaction), so an
-export of any size holds one batch in memory and sees one consistent state of the store.
-Events come in id order with the filters of `tengri events` (`EventFilter`).
+Everything is read in batches (keyset pagination inside one read transaction), so an export of
+any size holds one batch in memory and sees one consistent state of the store. Events, with
+the filters of `tengri events` (`EventFilter`), come in date order (first day, then id; undated
+events after them, by first report) and documents by publication date, so a month-partitioned
+export visits one month after the other.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy import Connection, Select, and_, bindparam, func, or_, select, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
 from tengri.store.database import Store
 from tengri.store.queries import EventFilter, EventSummary, _event_conditions, _summary
 from tengri.store.schema import documents, event_actors, event_mentions, events, facts, memberships
 
-BATCH = 500  # events (or documents, facts, memberships) read per query
+BATCH = 500  # events (or documents, facts, memberships) read per query, unless told
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,44 +159,52 @@ def _party_key(table: Any, side: str) -> ColumnElement[Any]:
     return func.coalesce(getattr(table.c, f"{side}_actor_id"), getattr(table.c, f"{side}_country"))
 
 
-def _counterparts(connection: Connection, f: EventFilter, ids: Sequence[int],
-                  ) -> dict[int, set[int]]:
-    """Visits (042) and hostings (043) in `ids` paired with the other side's event: read from
-    the same sentence of the same document, sides swapped, and matching the filter too."""
+@functools.cache
+def _visit_pairs() -> Select[Any]:
+    """Visits (042) and hostings (043) read from the same sentence of the same document with
+    the sides swapped, among the events bound to `ids`. Built once: table aliases make
+    reference cycles that only a full garbage collection frees."""
     visit, host = events.alias("visit"), events.alias("host")
     mv, mh = event_mentions.alias("mv"), event_mentions.alias("mh")
-    query = (select(visit.c.id, host.c.id).distinct()
-             .select_from(mv.join(mh, and_(mv.c.document_id == mh.c.document_id,
-                                           mv.c.sentence_start == mh.c.sentence_start))
-                          .join(visit, visit.c.id == mv.c.event_id)
-                          .join(host, host.c.id == mh.c.event_id))
-             .where(visit.c.cameo == "042", host.c.cameo == "043",
-                    _party_key(visit, "source") == _party_key(host, "target"),
-                    _party_key(visit, "target") == _party_key(host, "source"),
-                    or_(visit.c.id.in_(ids), host.c.id.in_(ids))))
-    if not is_unfiltered(f):
-        query = query.where(visit.c.id.in_(_matching_ids(f)), host.c.id.in_(_matching_ids(f)))
+    ids = bindparam("ids", expanding=True)
+    return (select(visit.c.id.label("visit"), host.c.id.label("host")).distinct()
+            .select_from(mv.join(mh, and_(mv.c.document_id == mh.c.document_id,
+                                          mv.c.sentence_start == mh.c.sentence_start))
+                         .join(visit, visit.c.id == mv.c.event_id)
+                         .join(host, host.c.id == mh.c.event_id))
+            .where(visit.c.cameo == "042", host.c.cameo == "043",
+                   _party_key(visit, "source") == _party_key(host, "target"),
+                   _party_key(visit, "target") == _party_key(host, "source"),
+                   or_(visit.c.id.in_(ids), host.c.id.in_(ids))))
+
+
+def _counterparts(connection: Connection, conditions: Sequence[Any] | None,
+                  ids: Sequence[int]) -> dict[int, set[int]]:
+    """The other side's event of each visit and hosting in `ids`, when it matches the filter's
+    `conditions` too (None: no filter)."""
+    pairs = connection.execute(_visit_pairs(), {"ids": list(ids)}).all()
+    if pairs and conditions is not None:
+        candidates = sorted({i for pair in pairs for i in pair})
+        matching = set(connection.execute(select(events.c.id).where(
+            *conditions, events.c.id.in_(candidates))).scalars())
+        pairs = [p for p in pairs if p[0] in matching and p[1] in matching]
     out: dict[int, set[int]] = defaultdict(set)
-    for visit_id, host_id in connection.execute(query):
-        out[visit_id].add(host_id)
-        out[host_id].add(visit_id)
+    for visit, host in pairs:
+        out[visit].add(host)
+        out[host].add(visit)
     return out
 
 
 def iter_export_events(connection: Connection, f: EventFilter | None = None,
-                       batch: int = BATCH, counterparts: bool = False) -> Iterator[ExportEvent]:
-    """Events matching `f` in id order, each with its actors and reports; with
+                       batch: int | None = None, counterparts: bool = False,
+                       ) -> Iterator[ExportEvent]:
+    """Events matching `f` in date order, each with its actors and reports; with
     `counterparts`, each visit and hosting also names the other side's event."""
     f = f or EventFilter()
     conditions = _event_conditions(f)
-    last = 0
-    while True:
-        rows = connection.execute(select(events).where(*conditions, events.c.id > last)
-                                  .order_by(events.c.id).limit(batch)).mappings().all()
-        if not rows:
-            return
+    for rows in _pages(connection, events, conditions, [events],
+                       [events.c.date_start, events.c.first_reported], batch):
         ids = [r["id"] for r in rows]
-        last = ids[-1]
         mentions = _mentions(connection, ids)
         participants: dict[int, list[Any]] = defaultdict(list)
         for row in connection.execute(select(event_actors).where(
@@ -202,7 +213,7 @@ def iter_export_events(connection: Connection, f: EventFilter | None = None,
             participants[row["event_id"]].append(row)
         pairs: dict[int, set[int]] = {}
         if counterparts and any(r["cameo"] in ("042", "043") for r in rows):
-            pairs = _counterparts(connection, f, ids)
+            pairs = _counterparts(connection, None if is_unfiltered(f) else conditions, ids)
         for row in rows:
             summary = _summary(row)
             reports = tuple(mentions.get(row["id"], ()))
@@ -214,34 +225,46 @@ def iter_export_events(connection: Connection, f: EventFilter | None = None,
                 mentions=reports, counterparts=tuple(sorted(pairs.get(row["id"], ()))))
 
 
+def _pages(connection: Connection, table: Any, where: Sequence[Any], columns: Sequence[Any],
+           orders: Sequence[Any], batch: int | None) -> Iterator[list[Any]]:
+    """Batches of rows matching `where`, in the order of the first of the `orders` columns
+    that has a value, then id: first the rows with the first column, by (it, id); then those
+    without it but with the second, by (second, id); …; last those with none, by id."""
+    key, batch = table.c.id, batch or BATCH
+    for number, order in enumerate([*orders, None]):
+        phase = [*where, *(c.is_(None) for c in orders[:number])]
+        sort = [key] if order is None else [order, key]
+        if order is not None:
+            phase.append(order.is_not(None))
+        last: tuple[Any, ...] | None = None
+        while True:
+            query = select(*columns).where(*phase)
+            if last is not None:
+                query = query.where(tuple_(*sort) > tuple_(*last))
+            rows = connection.execute(query.order_by(*sort).limit(batch)).mappings().all()
+            if not rows:
+                break
+            last = tuple(rows[-1][c.name] for c in sort)
+            yield list(rows)
+
+
 def _document_ids(f: EventFilter) -> Select[Any]:
     return select(event_mentions.c.document_id).where(
         event_mentions.c.event_id.in_(_matching_ids(f)))
 
 
-def _batches(connection: Connection, table: Any, where: list[Any], columns: Sequence[Any],
-             batch: int) -> Iterator[dict[str, Any]]:
-    last = 0
-    while True:
-        rows = connection.execute(select(*columns).where(*where, table.c.id > last)
-                                  .order_by(table.c.id).limit(batch)).mappings().all()
-        if not rows:
-            return
-        last = rows[-1]["id"]
-        yield from (dict(r) for r in rows)
-
-
 def iter_export_documents(connection: Connection, f: EventFilter | None = None,
-                          batch: int = BATCH) -> Iterator[dict[str, Any]]:
-    """Documents in id order (without their text): all of them when nothing is filtered, else
-    those that report an event matching `f`."""
+                          batch: int | None = None) -> Iterator[dict[str, Any]]:
+    """Documents by publication date, then id (without their text): all of them when nothing
+    is filtered, else those that report an event matching `f`."""
     f = f or EventFilter()
     c = documents.c
     where = [] if is_unfiltered(f) else [c.id.in_(_document_ids(f))]
     columns = (c.id, c.doc_key, c.input_name, c.url, c.title, c.published, c.lang,
                c.source_name, c.content_hash, c.near_duplicate_group, c.text_chars,
                c.version, c.ingested_at)
-    yield from _batches(connection, documents, where, columns, batch)
+    for rows in _pages(connection, documents, where, columns, [c.published], batch):
+        yield from (dict(r) for r in rows)
 
 
 def _published(table: Any) -> Any:
@@ -249,22 +272,23 @@ def _published(table: Any) -> Any:
         .scalar_subquery().label("published")
 
 
-def _claims(connection: Connection, table: Any, f: EventFilter, batch: int,
+def _claims(connection: Connection, table: Any, f: EventFilter, batch: int | None,
             ) -> Iterator[dict[str, Any]]:
     where = [] if is_unfiltered(f) else [table.c.document_id.in_(_document_ids(f))]
     columns = (table.c.id, table.c.document_id, table.c.record_id, table.c.record,
                _published(table))
-    yield from _batches(connection, table, where, columns, batch)
+    for rows in _pages(connection, table, where, columns, [], batch):
+        yield from (dict(r) for r in rows)
 
 
 def iter_export_facts(connection: Connection, f: EventFilter | None = None,
-                      batch: int = BATCH) -> Iterator[dict[str, Any]]:
+                      batch: int | None = None) -> Iterator[dict[str, Any]]:
     """Facts in id order (`id`, `document_id`, `record_id`, `record`, the document's
     `published`): all, or those of the documents `iter_export_documents` gives for `f`."""
     yield from _claims(connection, facts, f or EventFilter(), batch)
 
 
 def iter_export_memberships(connection: Connection, f: EventFilter | None = None,
-                            batch: int = BATCH) -> Iterator[dict[str, Any]]:
+                            batch: int | None = None) -> Iterator[dict[str, Any]]:
     """Membership claims, as `iter_export_facts` gives facts."""
     yield from _claims(connection, memberships, f or EventFilter(), batch)
