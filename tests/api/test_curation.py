@@ -105,9 +105,10 @@ def test_two_events_merge_and_a_report_splits_off_again(client: TestClient,
     assert split["mention_count"] == 1 and split["id"] != keep
     assert client.get(f"{API}/events/{keep}", headers=curator
                       ).json()["event"]["mention_count"] == 1
-    actions = [e["action"] for e in client.get(f"{API}/audit", headers=curator
-                                               ).json()["items"]]
-    assert actions[:2] == ["event.split", "event.merge"]
+    trail = client.get(f"{API}/events/{keep}/audit", headers=curator).json()["items"]
+    assert [(e["action"], e["reason"]) for e in trail] == [
+        ("event.split", "Odesa was another night"), ("event.merge", "one night of strikes")]
+    assert trail[0]["after"]["mention"] == moved["id"]
 
 
 def test_curated_events_survive_re_ingestion_and_a_replaced_report(

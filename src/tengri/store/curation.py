@@ -409,10 +409,10 @@ def split_event_mention(store: Store, mention_id: int, analyst: Analyst,
     now = now_utc()
     with store.write() as connection:
         keep_curated_events(connection, {old_event}, now)
-        after = {"left": snapshot(connection, old_event), "new": snapshot(connection,
-                                                                        new_event)}
-        record_change(connection, analyst, "event.split", "mention", mention_id,
-                      {"event": before}, after, reason, now)
+        after = {"mention": mention_id, "left": snapshot(connection, old_event),
+                 "new": snapshot(connection, new_event)}
+        record_change(connection, analyst, "event.split", "event", old_event, before, after,
+                      reason, now)
     return after["new"]
 
 
@@ -426,6 +426,7 @@ def release_event_mention(store: Store, mention_id: int, analyst: Analyst,
     with store.write() as connection:
         keep_curated_events(connection, {e for e in (old_event, event_id) if e is not None},
                             now)
-        record_change(connection, analyst, "event.release", "mention", mention_id,
-                      {"event_id": old_event}, {"event_id": event_id}, reason, now)
+        record_change(connection, analyst, "event.release", "event", old_event,
+                      {"mention": mention_id, "event_id": old_event},
+                      {"mention": mention_id, "event_id": event_id}, reason, now)
     return event_id

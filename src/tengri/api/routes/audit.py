@@ -23,7 +23,7 @@ def _page(entries: list, limit: int) -> AuditPageOut:  # type: ignore[type-arg]
 
 @router.get("/audit", response_model=AuditPageOut, summary="Audit entries, newest first")
 def audit(_: Curator, store: StoreDep,
-          target_kind: Annotated[Literal["event", "mention", "key"] | None, Query()] = None,
+          target_kind: Annotated[Literal["event", "key", "run"] | None, Query()] = None,
           target_id: Annotated[str | None, Query(max_length=60, pattern=r"^[0-9]+$")] = None,
           who: Annotated[str | None, Query(max_length=100)] = None,
           action: Annotated[str | None, Query(max_length=40,

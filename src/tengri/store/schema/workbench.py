@@ -44,7 +44,7 @@ audit_log = Table(
     Column("who", String, nullable=False),  # the API key's name, or the CLI user
     Column("role", String, nullable=False),
     Column("action", String, nullable=False, index=True),
-    Column("target_kind", String, nullable=False),  # event | mention | key
+    Column("target_kind", String, nullable=False),  # event | key | run (an ingest run)
     Column("target_id", String, nullable=False),
     Column("before", Json),
     Column("after", Json),
