@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -65,3 +66,40 @@ def tables(out: Path) -> dict[str, list[dict[str, Any]]]:
 def files(out: Path) -> list[str]:
     return sorted(str(p.relative_to(out)) for name in TABLES
                   for p in (out / name).rglob("*.parquet"))
+
+
+def _text(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=_plain)
+
+
+def without_ids(out: Path) -> dict[str, list[str]]:
+    """Every table with the ids and clock times a store assigns left out: documents named by
+    their own key, events by the reports they hold (so a run's tables and the store's export
+    of the same corpus compare equal when they say the same)."""
+    documents = {r["document_id"]: r["doc_key"] for r in table_rows(out, "documents")}
+    mentions = table_rows(out, "mentions")
+    reports: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m in mentions:
+        reports[m["event_id"]].add((documents[m["document_id"]], m["record_id"]))
+    held = {event: sorted(found) for event, found in reports.items()}
+
+    def drop(row: dict[str, Any], *names: str) -> dict[str, Any]:
+        return {k: v for k, v in row.items() if k not in names}
+
+    found = {
+        "events": [_text({**drop(e, "event_id", "stored_at", "counterpart_events"),
+                          "reports": held[e["event_id"]],
+                          "counterparts": sorted(_text(held[c])
+                                                 for c in e["counterpart_events"] or ())})
+                   for e in table_rows(out, "events")],
+        "mentions": [_text({**drop(m, "mention_id", "event_id", "document_id", "stored_at"),
+                            "document": documents[m["document_id"]],
+                            "event": held[m["event_id"]]}) for m in mentions],
+        "documents": [_text(drop(d, "document_id", "stored_at"))
+                      for d in table_rows(out, "documents")],
+    }
+    for name, key in (("facts", "fact_id"), ("memberships", "membership_id")):
+        found[name] = [_text({**drop(r, key, "document_id"),
+                              "document": documents[r["document_id"]]})
+                       for r in table_rows(out, name)]
+    return {name: sorted(rows) for name, rows in found.items()}
