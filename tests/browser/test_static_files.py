@@ -86,9 +86,6 @@ def test_every_vendored_file_is_named_in_the_notice_beside_its_licence() -> None
     assert "MIT" in notice and "SIL Open Font License 1.1" in notice
 
 
-@pytest.mark.xfail(strict=True, reason="pyproject.toml needs `\"tengri.api.dashboard\" = "
-                   "[\"static/**/*\"]` under [tool.setuptools.package-data] (asked of the "
-                   "lead); drop this marker when it is there")
 def test_package_data_ships_every_dashboard_file_in_the_wheel() -> None:
     package_data = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["tool"]["setuptools"][
         "package-data"]
