@@ -101,7 +101,7 @@ def ingest_command(
     urls: Annotated[list[str] | None, typer.Option(
         "--urls", help="A file with one URL per line to fetch (repeatable).")] = None,
     offline: bool = typer.Option(False, "--offline", help="Never fetch: URLs are quarantined."),
-    allow_private: bool = typer.Option(False, "--allow-private-addresses",
+    allow_private: bool = typer.Option(False, "--allow-private",
                                        help="Let URLs reach private and loopback addresses "
                                        "(an intranet archive); refused by default."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per transaction."),
@@ -138,7 +138,7 @@ def ingest_command(
         inputs = iter_sources(specs, options)
         run_options = {"workers": settings.workers, "published": published,
                        "input_format": input_format, "batch_size": batch_size,
-                       "offline": offline, "allow_private_addresses": allow_private,
+                       "offline": offline, "allow_private": allow_private,
                        "kb": [str(p) for p in settings.kb_paths]}
         if err.is_terminal:
             summary = _ingest_with_progress(store, inputs, specs, settings, batch_size,
