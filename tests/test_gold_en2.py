@@ -37,11 +37,37 @@ PLOVER_MODES: dict[str, set[str | None]] = {
     "PROTEST": {None, "demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
     "SANCTION": {None, "convict", "expel", "withdraw", "discontinue"},
     "MOBILIZE": {None, "troops", "weapons", "police", "militia"},
-    "COERCE": {None, "seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
-               "withhold", "misinformation", "cyber"},
-    "ASSAULT": {None, "abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive",
-                "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
-                "crowd-control", "unconventional"},
+    "COERCE": {
+        None,
+        "seize",
+        "restrict",
+        "censor",
+        "curfew",
+        "martial-law",
+        "arrest",
+        "deport",
+        "withhold",
+        "misinformation",
+        "cyber",
+    },
+    "ASSAULT": {
+        None,
+        "abduct",
+        "beat",
+        "torture",
+        "sexual",
+        "targeted",
+        "destroy",
+        "primitive",
+        "firearms",
+        "explosives",
+        "suicide-attack",
+        "aerial",
+        "drone",
+        "heavy-weapons",
+        "crowd-control",
+        "unconventional",
+    },
 }
 
 ACTOR_ID = re.compile(
@@ -62,10 +88,26 @@ def _cameo_types(code: str) -> set[str]:
     if code.startswith("08"):
         retreat = code[:3] in ("084", "085", "086", "087") or code in ("0813", "0814")
         return {"RETREAT"} if retreat else {"CONCEDE"}
-    roots = {"02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE",
-             "07": "AID", "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT",
-             "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION",
-             "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT"}
+    roots = {
+        "02": "REQUEST",
+        "03": "AGREE",
+        "04": "CONSULT",
+        "05": "SUPPORT",
+        "06": "COOPERATE",
+        "07": "AID",
+        "09": "ACCUSE",
+        "10": "REQUEST",
+        "11": "ACCUSE",
+        "12": "REJECT",
+        "13": "THREATEN",
+        "14": "PROTEST",
+        "15": "MOBILIZE",
+        "16": "SANCTION",
+        "17": "COERCE",
+        "18": "ASSAULT",
+        "19": "ASSAULT",
+        "20": "ASSAULT",
+    }
     return {roots[code[:2]]} if code[:2] in roots else set()
 
 
@@ -233,11 +275,13 @@ def test_every_visit_comes_with_its_host_record(passages: list[Passage]) -> None
     for p in passages:
         visits = sorted(
             (e["status"], json.dumps(e["date"]), json.dumps(e["location"]))
-            for e in p["events"] if e["cameo"] == "042"
+            for e in p["events"]
+            if e["cameo"] == "042"
         )
         hosts = sorted(
             (e["status"], json.dumps(e["date"]), json.dumps(e["location"]))
-            for e in p["events"] if e["cameo"] == "043" and e["mode"] == "visit"
+            for e in p["events"]
+            if e["cameo"] == "043" and e["mode"] == "visit"
         )
         assert visits == hosts, p["id"]
 
