@@ -68,6 +68,13 @@ export function card(title, ...children) {
   return h("section", { class: "card" }, title ? h("h2", {}, title) : null, ...children);
 }
 
+/** A headline number with its label and an optional note. */
+export function stat(label, value, note) {
+  return h("div", { class: "stat" }, h("div", { class: "stat-value" }, value),
+    h("div", { class: "stat-label" }, label), note ? h("div", { class: "stat-note" }, note)
+      : null);
+}
+
 export function notice(text, kind = "info") {
   return h("p", { class: `notice ${kind}`, role: kind === "error" ? "alert" : "status" }, text);
 }

@@ -13,15 +13,16 @@ function verdict(event) {
 
 export function eventRow(event) {
   const href = `#/event/${event.id}`;
-  const loc = event.location || { name: event.location, precision: event.location_precision };
+  // The API's events carry a location object; the analytics' briefs a name and a precision.
+  const loc = event.location && typeof event.location === "object" ? event.location
+    : { name: event.location, precision: event.location_precision };
   return h("tr", { dataset: { eventId: String(event.id) } },
     h("td", { class: event.date && !event.date.start ? "nowrap muted" : "nowrap" },
       dateOf(event)),
     h("td", {}, typeChip(event.type, event.mode),
       h("span", { class: "muted small" }, ` ${event.cameo}`)),
     h("td", {}, h("a", { href, class: "event-link" }, parties(event))),
-    h("td", {}, typeof loc === "object" ? place(loc.name, loc.precision)
-      : place(event.location, event.location_precision)),
+    h("td", {}, place(loc.name, loc.precision)),
     h("td", {}, event.status),
     h("td", { class: "num" }, signed(event.goldstein)),
     h("td", { class: "num" }, String(event.source_count)),

@@ -9,8 +9,7 @@ import { loadWorld, graticule, project, sphere, worldBounds } from "./geo.js";
 import { typeColour } from "./palette.js";
 import { hideTip, showTip } from "./tooltip.js";
 
-const POINTLIKE = new Set(["point", "city"]);
-const AREALIKE = new Set(["admin", "region"]);
+const POINTLIKE = new Set(["point", "city"]); // the rest: "country", or an area (admin, region)
 
 /** Events grouped by where they happened and how precisely that is known. */
 export function groupByPlace(events) {
@@ -24,7 +23,7 @@ export function groupByPlace(events) {
       continue;
     }
     const kind = POINTLIKE.has(precision) ? "point" : precision === "country" ? "country"
-      : AREALIKE.has(precision) ? "area" : "area";
+      : "area";
     const key = kind === "country" ? `country:${loc.country || loc.name}`
       : `${kind}:${loc.lat.toFixed(3)},${loc.lon.toFixed(3)}`;
     if (!groups.has(key)) {

@@ -49,7 +49,7 @@ function ticks(buckets, granularity) {
   return out.filter((t, k) => k === 0 || t[0] - out[k - 1][0] >= minGap);
 }
 
-function draw(container, timeline, buckets, offset, { onBucket }) {
+function draw(container, timeline, buckets, { onBucket }) {
   const width = Math.max(320, container.clientWidth || 720);
   const inner = width - MARGIN.left - MARGIN.right;
   const plot = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -124,7 +124,7 @@ export function renderTimeline(container, timeline, options = {}) {
       from > 0 ? h("button", { type: "button", class: "link",
         onclick: () => show(0) }, `show ${hidden} earlier event${hidden === 1 ? "" : "s"} `
         + `from ${month(all[0].start)}`) : null);
-    fill(container, draw(container, timeline, buckets, from, options), key);
+    fill(container, draw(container, timeline, buckets, options), key);
   };
   show(start);
 }

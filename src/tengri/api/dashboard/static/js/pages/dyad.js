@@ -3,13 +3,12 @@
 // facts and the latest events — with the dyad's timeline and map.
 
 import { get } from "../api.js";
-import { card, fill, h } from "../elements.js";
+import { card, fill, h, stat } from "../elements.js";
 import { amount, dateOf, day, number, parties, percent, place, signed, typeChip } from "../format.js";
 import { eventTable } from "../events_table.js";
 import { renderMap } from "../map.js";
 import { QUAD_NAMES, typeColour } from "../palette.js";
 import { renderTimeline } from "../timeline.js";
-import { stat } from "./overview.js";
 
 function pairPicker(first, second, states, params, go) {
   const pick = (name, value) => h("select", { name, "aria-label": name },

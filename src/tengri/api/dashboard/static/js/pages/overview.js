@@ -2,7 +2,7 @@
 // matching events.
 
 import { get } from "../api.js";
-import { card, fill, h } from "../elements.js";
+import { card, fill, h, stat } from "../elements.js";
 import { number, percent, signed } from "../format.js";
 import { eventTable } from "../events_table.js";
 import { activeFilters, eventParams, filterForm } from "../filters.js";
@@ -11,12 +11,6 @@ import { renderTimeline } from "../timeline.js";
 
 const MAP_EVENTS = 500;
 const ROWS = 50;
-
-export function stat(label, value, note) {
-  return h("div", { class: "stat" }, h("div", { class: "stat-value" }, value),
-    h("div", { class: "stat-label" }, label), note ? h("div", { class: "stat-note" }, note)
-      : null);
-}
 
 function totals(buckets) {
   const sum = (key) => buckets.reduce((n, b) => n + b[key], 0);
