@@ -43,13 +43,19 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# Capitalised words that are ordinary English words, not parts of a name ("Neighbouring
+# Kazakhstan", "Southern Russia", "Fellow members").
+_ORDINARY_WORD = re.compile(r"(?:ing|ed|ly|ern|ful|ous|ive|less)$|^(?:Fellow|Both|Neither|Either|"
+                            r"Other|Many|Several|Some|Most|Even|Only|While|Whereas|Although)$")
+
+
 def _embedded(text: str, mention: Mention) -> bool:
     """Whether a name sits inside a longer capitalised name the KB does not know."""
     before = text[max(0, mention.start - 30) : mention.start]
     after = text[mention.end : mention.end + 30]
     left = re.search(r"([A-Z][\w'-]*)[ -]$", before)
     right = re.match(r"^[ -]([A-Z][\w'-]*)", after)
-    if left and left.group(1) not in _FUNCTION_WORDS:
+    if left and left.group(1) not in _FUNCTION_WORDS and not _ORDINARY_WORD.search(left.group(1)):
         return True  # "Kairat Almaty", "Real Madrid" (also at the start of a sentence)
     return bool(right and right.group(1) not in _FUNCTION_WORDS)
 
@@ -198,6 +204,12 @@ def _resolve_bare_titles(mentions: list[Mention], focus: Focus) -> list[Mention]
     return resolved
 
 
+# A verb right before "him"/"her" makes it an object: "greeted him", "welcomed her".
+_OBJECT_PRONOUN = re.compile(r"\b[a-z]+(?:ed|es|s)\s+$|\b(?:met|told|gave|sent|took|brought|"
+                             r"thanked|invited|received|hosted|greeted|welcomed)\s+$", re.IGNORECASE)
+_GUEST = re.compile(r"\b(?:his|her|their|the)\s+(?:\w+\s+)?(?:guests?|visitors?)\b|"
+                    r"\bthe\s+visiting\s+(?:president|leader|prime\s+minister|premier|minister)\b",
+                    re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?P<p>he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 _COUNTERPART = re.compile(
     r"\b(?:his|her|their|its)\s+(?P<adj>[A-Z][\w'-]+)\s+"
@@ -231,7 +243,13 @@ def _pronouns(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
                     and m.kind in {"person", "state", "office"}
                 ]
                 if len(last) >= 2 and re.search(r"\band\b", text[last[-2].end : last[-1].start]):
-                    for mention in last[-2:]:
+                    chain = [last[-1], last[-2]]
+                    for earlier in reversed(last[:-2]):  # "Mali, Burkina Faso and Niger ... they"
+                        if re.fullmatch(r"\s*,\s*", text[earlier.end : chain[-1].start]):
+                            chain.append(earlier)
+                        else:
+                            break
+                    for mention in reversed(chain):
                         found.append(
                             Mention(
                                 start,
@@ -249,9 +267,15 @@ def _pronouns(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
             if not before:
                 continue
             # "he"/"she" most often continues the subject: the first person of the sentence,
-            # else of the sentence before
+            # else of the sentence before; "him"/"her" as an object is someone else
             same = [m for m in before if m.start >= sentence.start]
             antecedent = same[0] if same else before[-1]
+            if word in {"him", "her"} and _OBJECT_PRONOUN.search(text[max(0, start - 25) : start]):
+                subject = same[0] if same else None
+                others = [m for m in before if subject is None or m.entity != subject.entity]
+                if not others:
+                    continue
+                antecedent = others[-1]
             relative = [m for m in same if re.match(r"^\s*,\s*who\b", text[m.end : m.end + 10])]
             if relative:  # "Japarov, who was on his first visit": the relative's antecedent
                 antecedent = relative[-1]
@@ -268,6 +292,26 @@ def _pronouns(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
                     f"{match.group(0)!r} -> {antecedent.text!r}",
                 )
             )
+    return found
+
+
+def _guests(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
+    """"his guest", "the visiting president": the last person named from another country than
+    the one who receives them (the first person of the sentence)."""
+    found: list[Mention] = []
+    persons = [m for m in mentions if m.kind in {"person", "office"} and m.entity]
+    for sentence in analysis.sentences:
+        for match in _GUEST.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            host = next((m for m in persons if sentence.start <= m.start < start), None)
+            before = [m for m in persons if m.end <= start and m.start >= analysis.sentences[
+                max(0, sentence.index - 2)].start and (host is None or m.country != host.country)]
+            if not before:
+                continue
+            guest = before[-1]
+            found.append(Mention(start, end, match.group(0), guest.kind, guest.entity,
+                                 guest.country, guest.role, guest.sector,
+                                 f"{match.group(0)!r} -> {guest.text!r}"))
     return found
 
 
@@ -416,6 +460,7 @@ def find_actors(analysis: Analysis) -> dict[str, object]:
     inside.extend(pairs)
     inside.sort(key=lambda m: (m.start, m.end))
     inside.extend(_pronouns(analysis, inside))
+    inside.extend(_guests(analysis, inside))
     inside = _drop_covered(inside)
     inside.sort(key=lambda m: (m.start, m.end))
     return {"mentions": tuple(inside), "focus": focus}

@@ -215,7 +215,7 @@ def assign_locations(analysis: Analysis) -> dict[str, object]:
                 )
         if (
             target is None
-            and candidate.type in {"COOPERATE", "AID"}
+            and (candidate.type in {"COOPERATE", "AID"} or candidate.cameo == "042")
             and location is not None
             and source is not None
             and location.country

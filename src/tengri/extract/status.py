@@ -74,6 +74,11 @@ _ONGOING_NOUN = re.compile(
     r"currently)\b",
     re.IGNORECASE,
 )
+# "Xi is in Moscow on a three-day state visit": being in a place on a visit is the visit going on
+_IN_PLACE_ON = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+|currently\s+)?in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
+    r"(?:on|for)\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}$"
+)
 _PAST_FORMS = {"VBD", "VBN"}
 _AFTER = re.compile(
     r"\b(?:after|following|since|in\s+response\s+to|days\s+after)\s+"
@@ -127,7 +132,8 @@ def status_of(analysis: Analysis, candidate: Candidate) -> tuple[EventStatus, st
     ):
         return EventStatus.OCCURRED, "purpose"  # "called Putin to congratulate him"
     if trigger.form == "noun":
-        if _ONGOING_NOUN.search(near) or _ONGOING_NOUN.search(after[:40]):
+        if _ONGOING_NOUN.search(near) or _ONGOING_NOUN.search(after[:40]) or \
+                _IN_PLACE_ON.search(near):
             return EventStatus.ONGOING, "ongoing"
         if _FUTURE_AFTER.search(after):
             return EventStatus.PLANNED, "future"

@@ -70,6 +70,10 @@ def check_membership(
     held = tuple(m for m in rows if m.when.holds_on(on))
     if relation == "joined":
         return _check_joined(kb, organization, rows, held, on)
+    if relation == "applied" and not any(m.kind == "applicant" for m in rows):
+        # the KB records some applications, not all: silence is not a denial
+        return ClaimCheck(KBCheck.UNKNOWN, held or tuple(rows),
+                          "the KB does not record applications to this organisation for it")
     if relation == "left":
         departures = sorted(
             d
