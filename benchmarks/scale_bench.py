@@ -204,6 +204,7 @@ def main() -> None:
         result = MEASURES[args.measure](**json.loads(args.arguments))
         print(json.dumps(result))
         return
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # figures as they come
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if args.full:
         sizes.append(100_000)

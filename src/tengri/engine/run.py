@@ -138,8 +138,11 @@ class _Run:
         if self.loader is not None:
             marker = self.manifest.marker(result.index)
             if marker is not None and self.loader.key not in marker.stored_in:
+                clock = time.monotonic()
                 self.loader.load(result.prepared)
                 self.manifest.mark_stored(result.index, self.loader.key)
+                seconds = self.summary.seconds
+                seconds["storing"] = seconds.get("storing", 0.0) + time.monotonic() - clock
         if self.progress:
             self.progress(self.summary, result)
 
