@@ -126,8 +126,6 @@ def test_an_application_is_recorded_as_applied(code) -> None:  # type: ignore[no
             claim.status.value) == ("AZE", "igo:BRICS", "applied", "occurred")
 
 
-@pytest.mark.xfail(strict=True, reason="the KB records no applications, yet an application is "
-                   "reported as a conflict with an empty KB view")
 def test_an_application_the_kb_cannot_know_is_unknown(code) -> None:  # type: ignore[no-untyped-def]
     claim = _one(code("Azerbaijan applied to join BRICS in August 2024."))
     assert claim.kb_check.value == "unknown"

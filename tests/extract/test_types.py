@@ -191,11 +191,10 @@ def test_recognising_independence_is_support_054(code) -> None:  # type: ignore[
         ("SUPPORT", "054", "RUS")]
 
 
-@pytest.mark.xfail(strict=True, reason="apologies are now coded CONCEDE 080, while CODING.md's "
-                   "table still says SUPPORT 055; the two must be brought into line")
-def test_apologising_is_support_055(code) -> None:  # type: ignore[no-untyped-def]
-    assert _codings(code("Kazakhstan apologised to Kyrgyzstan for the incident."), "05") == [
-        ("SUPPORT", None, "055", "KAZ", "KGZ", "occurred")]
+def test_apologising_is_concede_080(code) -> None:  # type: ignore[no-untyped-def]
+    # CODING.md §2: regret and remorse are concessions (PLOVER manual, CONCEDE)
+    assert _codings(code("Kazakhstan apologised to Kyrgyzstan for the incident."), "08") == [
+        ("CONCEDE", None, "080", "KAZ", "KGZ", "occurred")]
 
 
 # -- CONCEDE ---------------------------------------------------------------------------------------------

@@ -45,8 +45,10 @@ _FUNCTION_WORDS = frozenset(
 
 # Capitalised words that are ordinary English words, not parts of a name ("Neighbouring
 # Kazakhstan", "Southern Russia", "Fellow members").
-_ORDINARY_WORD = re.compile(r"(?:ing|ed|ly|ern|ful|ous|ive|less)$|^(?:Fellow|Both|Neither|Either|"
-                            r"Other|Many|Several|Some|Most|Even|Only|While|Whereas|Although)$")
+_ORDINARY_WORD = re.compile(
+    r"(?:ing|ed|ly|ern|ful|ous|ive|less)$|^(?:Fellow|Both|Neither|Either|"
+    r"Other|Many|Several|Some|Most|Even|Only|While|Whereas|Although)$"
+)
 
 
 def _embedded(text: str, mention: Mention) -> bool:
@@ -205,11 +207,16 @@ def _resolve_bare_titles(mentions: list[Mention], focus: Focus) -> list[Mention]
 
 
 # A verb right before "him"/"her" makes it an object: "greeted him", "welcomed her".
-_OBJECT_PRONOUN = re.compile(r"\b[a-z]+(?:ed|es|s)\s+$|\b(?:met|told|gave|sent|took|brought|"
-                             r"thanked|invited|received|hosted|greeted|welcomed)\s+$", re.IGNORECASE)
-_GUEST = re.compile(r"\b(?:his|her|their|the)\s+(?:\w+\s+)?(?:guests?|visitors?)\b|"
-                    r"\bthe\s+visiting\s+(?:president|leader|prime\s+minister|premier|minister)\b",
-                    re.IGNORECASE)
+_OBJECT_PRONOUN = re.compile(
+    r"\b[a-z]+(?:ed|es|s)\s+$|\b(?:met|told|gave|sent|took|brought|"
+    r"thanked|invited|received|hosted|greeted|welcomed)\s+$",
+    re.IGNORECASE,
+)
+_GUEST = re.compile(
+    r"\b(?:his|her|their|the)\s+(?:\w+\s+)?(?:guests?|visitors?)\b|"
+    r"\bthe\s+visiting\s+(?:president|leader|prime\s+minister|premier|minister)\b",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"\b(?P<p>he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 _COUNTERPART = re.compile(
     r"\b(?:his|her|their|its)\s+(?P<adj>[A-Z][\w'-]+)\s+"
@@ -296,7 +303,7 @@ def _pronouns(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
 
 
 def _guests(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
-    """"his guest", "the visiting president": the last person named from another country than
+    """ "his guest", "the visiting president": the last person named from another country than
     the one who receives them (the first person of the sentence)."""
     found: list[Mention] = []
     persons = [m for m in mentions if m.kind in {"person", "office"} and m.entity]
@@ -304,14 +311,29 @@ def _guests(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
         for match in _GUEST.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             host = next((m for m in persons if sentence.start <= m.start < start), None)
-            before = [m for m in persons if m.end <= start and m.start >= analysis.sentences[
-                max(0, sentence.index - 2)].start and (host is None or m.country != host.country)]
+            before = [
+                m
+                for m in persons
+                if m.end <= start
+                and m.start >= analysis.sentences[max(0, sentence.index - 2)].start
+                and (host is None or m.country != host.country)
+            ]
             if not before:
                 continue
             guest = before[-1]
-            found.append(Mention(start, end, match.group(0), guest.kind, guest.entity,
-                                 guest.country, guest.role, guest.sector,
-                                 f"{match.group(0)!r} -> {guest.text!r}"))
+            found.append(
+                Mention(
+                    start,
+                    end,
+                    match.group(0),
+                    guest.kind,
+                    guest.entity,
+                    guest.country,
+                    guest.role,
+                    guest.sector,
+                    f"{match.group(0)!r} -> {guest.text!r}",
+                )
+            )
     return found
 
 

@@ -46,8 +46,11 @@ def find_date_mentions(analysis: Analysis) -> dict[str, object]:
     return {"dates": tuple(found)}
 
 
-_BEGAN = re.compile(r"^[^.;]{0,25}?\b(?:that|which)\s+(?:began|begins|started|starts|opened|opens|"
-                    r"ends|ended|concluded|runs|ran)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+_BEGAN = re.compile(
+    r"^[^.;]{0,25}?\b(?:that|which)\s+(?:began|begins|started|starts|opened|opens|"
+    r"ends|ended|concluded|runs|ran)\s+(?:on\s+|in\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _pick(analysis: Analysis, candidate: Candidate, exprs: list[DateExpr]) -> DateExpr | None:
@@ -66,8 +69,11 @@ def _pick(analysis: Analysis, candidate: Candidate, exprs: list[DateExpr]) -> Da
             return crosses, min(abs(expr.start - trigger.end), abs(trigger.start - expr.end))
 
         return min(in_clause, key=distance)
-    begun = [e for e in exprs if e.start >= trigger.end and _BEGAN.search(
-        analysis.text[trigger.end : e.start])]
+    begun = [
+        e
+        for e in exprs
+        if e.start >= trigger.end and _BEGAN.search(analysis.text[trigger.end : e.start])
+    ]
     if begun:  # "a state visit that began on Monday"
         return begun[0]
     opening = [e for e in exprs if analysis.text[sentence.start : e.start].strip(" ,") == ""]

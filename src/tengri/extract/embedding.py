@@ -114,33 +114,42 @@ def _rewrapped(wrapper: Candidate, inner: Candidate) -> Candidate:
     )
 
 
+_AND_TO = re.compile(r"\band\s+to\s+(?:[\w-]+\s+)?$")
+
+
 def _contains(analysis: Analysis, outer: Candidate, inner: Candidate) -> bool:
     if outer.trigger.sentence != inner.trigger.sentence or inner.trigger.start < outer.trigger.end:
         return False
     gap = analysis.text[outer.trigger.end : inner.trigger.start]
+    if _AND_TO.search(gap) and len(gap.split()) <= 25:
+        return True  # "agreed to reopen links, suspended since the clashes, and to meet again"
     return len(gap.split()) <= 10 and not _GAP_BREAK.search(gap)
 
 
 def _fold_wrappers(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
-    out = list(candidates)
-    for index, wrapper in enumerate(candidates):
+    """Each wrapper takes in the events its complement reports; later complements of the same
+    wrapper ("agreed to reopen the border and to meet again") are mentions of one promise."""
+    folded: dict[int, Candidate] = {}
+    taken: set[int] = set()
+    for position, wrapper in enumerate(candidates):
         if wrapper.trigger.entry not in _WRAPPERS:
             continue
-        inner = next(
-            (
-                c
-                for c in candidates
-                if c is not wrapper
-                and c.trigger.entry not in _WRAPPERS
-                and _contains(analysis, wrapper, c)
-            ),
-            None,
-        )
-        if inner is None:
+        inners = [
+            i
+            for i, c in enumerate(candidates)
+            if i != position
+            and i not in taken
+            and c.trigger.entry not in _WRAPPERS
+            and _contains(analysis, wrapper, c)
+        ]
+        if not inners:
             continue
-        out[index] = _rewrapped(wrapper, inner)
-        out = [c for c in out if c is not inner]
-    return out
+        result = _rewrapped(wrapper, candidates[inners[0]])
+        for other in inners[1:]:
+            result = replace(result, mentions=(*result.mentions, candidates[other].trigger))
+        folded[position] = result
+        taken.update(inners)
+    return [folded.get(i, c) for i, c in enumerate(candidates) if i not in taken]
 
 
 def _fold_purposes(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
@@ -168,6 +177,31 @@ def _fold_purposes(analysis: Analysis, candidates: list[Candidate]) -> list[Cand
             out[out.index(lead)] = replace(lead, mentions=(*lead.mentions, candidate.trigger))
             continue
         out.append(candidate)
+    return _fold_calls(out)
+
+
+def _fold_calls(candidates: list[Candidate]) -> list[Candidate]:
+    """ "discussed gas supplies in a phone call": talk told by a phone call is that call."""
+    out = list(candidates)
+    for call in [c for c in candidates if c.cameo == "041"]:
+        talks = [
+            c
+            for c in out
+            if c is not call
+            and c.trigger.entry == "meet"
+            and c.trigger.sentence == call.trigger.sentence
+        ]
+        if not talks:
+            continue
+        merged = replace(
+            call,
+            source=call.source or talks[0].source,
+            target=call.target or talks[0].target,
+            participants=call.participants or talks[0].participants,
+            mentions=(*call.mentions, *(t.trigger for t in talks)),
+        )
+        gone = {id(t) for t in talks}
+        out = [merged if c is call else c for c in out if id(c) not in gone]
     return out
 
 

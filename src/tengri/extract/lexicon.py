@@ -124,7 +124,8 @@ def _compile(pattern: str, where: str) -> Pattern:
                 + ")"
             )
         elif core.startswith("~"):
-            parts.append(rf"(?:\s+[\w'’\-,]+){{0,{int(core[1:])}}}")
+            # any word, number or amount ("$10", "1.2", "45%") may stand in the gap
+            parts.append(rf"(?:\s+[\w'’\-,.$€£%]+){{0,{int(core[1:])}}}")
             continue
         else:
             piece = re.escape(core)

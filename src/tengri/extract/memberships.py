@@ -123,24 +123,59 @@ _MEMBER_FIRST: list[tuple[re.Pattern[str], MembershipRelation]] = [
     ),
 ]
 _MEMBER_FIRST += [
-    (re.compile(r"^\s+(?:will|would|plans?\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|"
-                r"decided\s+to|threatened\s+to|could)\s+(?:leave|withdraw\s+from|quit|exit|"
-                r"pull\s+out\s+of)\s+(?:the\s+)?$", re.I), MembershipRelation.LEFT),
-    (re.compile(r"^\s+(?:has|have|had)\s+not\s+(?:left|quit|withdrawn\s+from|exited)\s+"
-                r"(?:the\s+)?$", re.I), MembershipRelation.LEFT),
-    (re.compile(r"^\s+(?:remains?|is|was)\s+suspended\s+(?:from|in)\s+(?:the\s+)?$", re.I),
-     MembershipRelation.SUSPENDED),
-    (re.compile(r"^\s+(?:became|becomes|is|was)\s+(?:an?\s+)?observer\s+(?:of|in|at|to)\s+"
-                r"(?:the\s+)?$", re.I), MembershipRelation.OBSERVER),
-    (re.compile(r"^(?:,\s+)?\s*(?:is\s+|was\s+|became\s+|as\s+)?(?:an?\s+)?dialogue\s+partner\s+"
-                r"(?:of|in)\s+(?:the\s+)?$", re.I), MembershipRelation.PARTNER),
-    (re.compile(r"^\s+(?:was|were)\s+admitted\s+as\s+(?:a\s+|the\s+)?(?:full\s+|new\s+)?"
-                r"members?\s+of\s+(?:the\s+)?$", re.I), MembershipRelation.JOINED),
+    (
+        re.compile(
+            r"^\s+(?:will|would|plans?\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|"
+            r"decided\s+to|threatened\s+to|could)\s+(?:leave|withdraw\s+from|quit|exit|"
+            r"pull\s+out\s+of)\s+(?:the\s+)?$",
+            re.I,
+        ),
+        MembershipRelation.LEFT,
+    ),
+    (
+        re.compile(
+            r"^\s+(?:has|have|had)\s+not\s+(?:left|quit|withdrawn\s+from|exited)\s+"
+            r"(?:the\s+)?$",
+            re.I,
+        ),
+        MembershipRelation.LEFT,
+    ),
+    (
+        re.compile(r"^\s+(?:remains?|is|was)\s+suspended\s+(?:from|in)\s+(?:the\s+)?$", re.I),
+        MembershipRelation.SUSPENDED,
+    ),
+    (
+        re.compile(
+            r"^\s+(?:became|becomes|is|was)\s+(?:an?\s+)?observer\s+(?:of|in|at|to)\s+"
+            r"(?:the\s+)?$",
+            re.I,
+        ),
+        MembershipRelation.OBSERVER,
+    ),
+    (
+        re.compile(
+            r"^(?:,\s+)?\s*(?:is\s+|was\s+|became\s+|as\s+)?(?:an?\s+)?dialogue\s+partner\s+"
+            r"(?:of|in)\s+(?:the\s+)?$",
+            re.I,
+        ),
+        MembershipRelation.PARTNER,
+    ),
+    (
+        re.compile(
+            r"^\s+(?:was|were)\s+admitted\s+as\s+(?:a\s+|the\s+)?(?:full\s+|new\s+)?"
+            r"members?\s+of\s+(?:the\s+)?$",
+            re.I,
+        ),
+        MembershipRelation.JOINED,
+    ),
 ]
 # What a gap may hold besides its pattern: a relative pronoun after the member ("Kazakhstan,
 # which joined the WTO") and adverbs ("has formally applied", "had in effect frozen").
-_GAP_NOISE = re.compile(r"^\s*,\s*(?:which|who)\b|\b(?:formally|officially|eventually|in\s+effect|"
-                        r"already|also|now|recently|finally|effectively)\s+", re.I)
+_GAP_NOISE = re.compile(
+    r"^\s*,\s*(?:which|who)\b|\b(?:formally|officially|eventually|in\s+effect|"
+    r"already|also|now|recently|finally|effectively)\s+",
+    re.I,
+)
 
 # (regex between organisation and member, relation): "as members of the EAEU, both countries"
 _ORG_FIRST: list[tuple[re.Pattern[str], MembershipRelation]] = [

@@ -165,6 +165,14 @@ class _Slots:
         ]
 
     def fill(self, slot: str) -> list[Mention]:
+        if self.trigger.anaphoric and slot not in {"possessor", "of", "by", "between"}:
+            # a noun that refers back has only the roles attached to it ("his visit to
+            # Denmark"), not those of a later clause ("the visit came as ... to Haiti")
+            attached = re.match(
+                rf"\s*{re.escape(slot)}\s", self.text[self.trigger.end : self.trigger.end + 8]
+            )
+            if slot in {"subject", "object", "adjective"} or not attached:
+                return []
         if slot == "subject":
             # a noun that refers back ("the details of this meeting") has no subject of its own
             return [] if self.trigger.anaphoric else self.subject()
@@ -297,12 +305,21 @@ class _Slots:
                 continue
             if _MEMBERS_OF.search(prefix):
                 return self._with_coordinated(mention, leftwards=True)
-            if mention.kind == "place" and re.search(
-                r"\b(?:in|at|to|from|near)\s+(?:the\s+)?$", prefix, re.IGNORECASE
-            ):
+            if mention.kind == "place" and not self._capital_speaking(mention):
                 continue
             return self._with_coordinated(mention, leftwards=True)
         return []
+
+    def _capital_speaking(self, mention: Mention) -> bool:
+        """A place acts only as a capital standing for its government, right before the verb
+        ("Moscow said", "Beijing has warned"), never in "opera houses in Almaty invite"."""
+        entity = self.analysis.kb.get(mention.entity) if mention.entity else None
+        if entity is None or entity.subkind != "capital":
+            return False
+        prefix = self.text[max(self.sentence.start, mention.start - 12) : mention.start]
+        if re.search(r"\b(?:in|at|to|from|near|and|of)\s+(?:the\s+)?$", prefix, re.IGNORECASE):
+            return False
+        return len(self.text[mention.end : self.trigger.start].split()) <= 3
 
     def object(self) -> list[Mention]:
         if self.inner:
@@ -348,11 +365,41 @@ class _Slots:
         return []
 
 
+_NOUN_BEFORE = re.compile(r"\b([a-z]+s)\s+$")  # a plural common noun right before the verb
+_NOT_NOUNS = frozenset(
+    {
+        "has",
+        "was",
+        "is",
+        "as",
+        "this",
+        "its",
+        "his",
+        "yes",
+        "thus",
+        "news",
+        "talks",
+        "always",
+        "sometimes",
+        "perhaps",
+        "towards",
+        "besides",
+    }
+)
+
+
 def _passive(analysis: Analysis, trigger: Trigger) -> bool:
+    """Whether a past participle is passive: after a form of "be", or right after a plain noun
+    with no actor before it ("a memorial to children killed in the war")."""
     if trigger.form not in {"VBN", "VBD"}:
         return False
     before = analysis.text[max(0, trigger.start - 25) : trigger.start]
-    return bool(_PASSIVE_AUX.search(before))
+    if _PASSIVE_AUX.search(before):
+        return True
+    noun = _NOUN_BEFORE.search(before)
+    if noun is None or noun.group(1).lower() in _NOT_NOUNS:
+        return False
+    return not any(trigger.start - 3 <= m.end <= trigger.start for m in analysis.mentions)
 
 
 def _first(slots: _Slots, names: tuple[str, ...]) -> tuple[list[Mention], str | None]:

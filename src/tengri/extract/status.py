@@ -80,6 +80,11 @@ _IN_PLACE_ON = re.compile(
     r"(?:on|for)\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _PAST_FORMS = {"VBD", "VBN"}
+_FIRST_TO = re.compile(
+    r"\b(?:became|becomes|was|is|were|are)\s+(?:the\s+)?(?:first|second|third|"
+    r"last|only)\s+(?:[\w-]+\s+){0,4}to\s+$",
+    re.IGNORECASE,
+)
 _AFTER = re.compile(
     r"\b(?:after|following|since|in\s+response\s+to|days\s+after)\s+"
     r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$",
@@ -132,8 +137,11 @@ def status_of(analysis: Analysis, candidate: Candidate) -> tuple[EventStatus, st
     ):
         return EventStatus.OCCURRED, "purpose"  # "called Putin to congratulate him"
     if trigger.form == "noun":
-        if _ONGOING_NOUN.search(near) or _ONGOING_NOUN.search(after[:40]) or \
-                _IN_PLACE_ON.search(near):
+        if (
+            _ONGOING_NOUN.search(near)
+            or _ONGOING_NOUN.search(after[:40])
+            or _IN_PLACE_ON.search(near)
+        ):
             return EventStatus.ONGOING, "ongoing"
         if _FUTURE_AFTER.search(after):
             return EventStatus.PLANNED, "future"
@@ -142,6 +150,8 @@ def status_of(analysis: Analysis, candidate: Candidate) -> tuple[EventStatus, st
         return EventStatus.OCCURRED, None
     if trigger.form in _PAST_FORMS or trigger.form == "VBZ":
         return EventStatus.OCCURRED, "tense"
+    if trigger.form in {"VB", "VBP"} and _FIRST_TO.search(near):
+        return EventStatus.OCCURRED, "first-to"  # "became the first Indian leader to visit"
     if trigger.form in {"VB", "VBP"} and re.search(r"\bto\s+$", near):
         return EventStatus.PLANNED, "infinitive"
     return EventStatus.OCCURRED, None
