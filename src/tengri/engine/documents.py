@@ -153,12 +153,6 @@ def _groups(documents: dict[int, DocumentInfo], signatures: dict[int, bytes]) ->
     same = (band_array[1:] == band_array[:-1]) & (digest_array[1:] == digest_array[:-1])
     starts = np.flatnonzero(np.concatenate(([True], ~same)))
     ends = np.append(starts[1:], len(owner_array))
-    row_of = {n: i for i, n in enumerate(order)}
-    width = max(len(signatures[n]) // 8 for n in order)
-    matrix = np.zeros((len(order), width), dtype=np.uint64)
-    for n in order:
-        values = np.frombuffer(signatures[n], dtype="<u8")
-        matrix[row_of[n], :len(values)] = values
     parent = {n: n for n in order}
 
     def find(x: int) -> int:
@@ -170,9 +164,10 @@ def _groups(documents: dict[int, DocumentInfo], signatures: dict[int, bytes]) ->
     for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
         if end - start < 2:
             continue
-        bucket = owner_array[start:end]
-        for a, b in _similar_pairs(matrix[[row_of[int(n)] for n in bucket]], width):
-            parent[find(int(bucket[a]))] = find(int(bucket[b]))
+        bucket = owner_array[start:end].tolist()
+        rows = np.stack([np.frombuffer(signatures[n], dtype="<u8") for n in bucket])
+        for a, b in _similar_pairs(rows, rows.shape[1]):
+            parent[find(bucket[a])] = find(bucket[b])
     labels: dict[int, str] = {}
     for n in order:
         root = find(n)
