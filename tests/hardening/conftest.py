@@ -101,3 +101,12 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.write_line(f"{name:<{width}}  {FIGURES.counts[name]:>8}")
     for line in FIGURES.lines:
         terminalreporter.write_line(line)
+
+
+# --- the API over a temp store: the fixtures of tests/api, shared rather than copied --------
+
+from tests.api import conftest as _api  # noqa: E402
+
+template = _api.template
+keys = _api.keys
+db_path = _api.db_path
