@@ -7,20 +7,12 @@ import datetime as dt
 
 import pytest
 
-from tengri.extract import extract_text
 from tengri.model import Actor, Event, Extraction
 
 PUBLISHED = dt.date(2025, 11, 11)
 PUTIN = "person:vladimir-putin"
 TOKAYEV = "person:kassym-jomart-tokayev"
 MIRZIYOYEV = "person:shavkat-mirziyoyev"
-
-
-@pytest.fixture(scope="module")
-def code(kb):  # type: ignore[no-untyped-def]
-    def run(text: str, published: dt.date | None = PUBLISHED) -> Extraction:
-        return extract_text(text, published, "actors", kb)
-    return run
 
 
 def _one(result: Extraction, cameo: str) -> Event:

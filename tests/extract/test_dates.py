@@ -11,7 +11,6 @@ import datetime as dt
 
 import pytest
 
-from tengri.extract import extract_text
 from tengri.extract.dates import DateExpr, find_dates
 from tengri.model import DateRange, Extraction
 
@@ -32,13 +31,6 @@ def _resolve(text: str, direction: str = "any", published: dt.date | None = PUBL
 
 def _range(date: DateRange) -> tuple[dt.date | None, dt.date | None, str]:
     return date.start, date.end, date.precision.value
-
-
-@pytest.fixture(scope="module")
-def code(kb):  # type: ignore[no-untyped-def]
-    def run(text: str, published: dt.date | None = PUBLISHED) -> Extraction:
-        return extract_text(text, published, "dates", kb)
-    return run
 
 
 # -- the forms CODING.md names ---------------------------------------------------------------------

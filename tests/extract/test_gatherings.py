@@ -8,17 +8,9 @@ import datetime as dt
 
 import pytest
 
-from tengri.extract import extract_text
 from tengri.model import Event, Extraction
 
 PUBLISHED = dt.date(2025, 11, 11)
-
-
-@pytest.fixture(scope="module")
-def code(kb):  # type: ignore[no-untyped-def]
-    def run(text: str, published: dt.date = PUBLISHED) -> Extraction:
-        return extract_text(text, published, "gatherings", kb)
-    return run
 
 
 def _gatherings(result: Extraction) -> list[Event]:

@@ -9,7 +9,6 @@ import datetime as dt
 
 import pytest
 
-from tengri.extract import extract_text
 from tengri.model import Extraction, Membership
 
 PUBLISHED = dt.date(2025, 11, 11)
@@ -17,13 +16,6 @@ PAIR_CONTEXT = ("Kazakh President Kassym-Jomart Tokayev will visit Russia. Tokay
                 "hold talks. {} Kazakhstan and Russia also talk often.")
 
 Claim = tuple[str | None, str | None, str, str, str]
-
-
-@pytest.fixture(scope="module")
-def code(kb):  # type: ignore[no-untyped-def]
-    def run(text: str) -> Extraction:
-        return extract_text(text, PUBLISHED, "memberships", kb)
-    return run
 
 
 def _claim(m: Membership) -> Claim:

@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 
-from tengri.extract import extract_text
 from tengri.model import Event, Extraction
 
 PUBLISHED = dt.date(2025, 11, 11)
@@ -20,13 +19,6 @@ STATE_VISIT = (
     "Tokayev last visited Uzbekistan in 2023.\n\n"
     "The state visit will strengthen the strategic partnership, analysts said."
 )
-
-
-@pytest.fixture(scope="module")
-def code(kb):  # type: ignore[no-untyped-def]
-    def run(text: str) -> Extraction:
-        return extract_text(text, PUBLISHED, "merge", kb)
-    return run
 
 
 def _events(result: Extraction, cameo: str) -> list[Event]:

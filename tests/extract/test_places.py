@@ -8,17 +8,9 @@ import datetime as dt
 
 import pytest
 
-from tengri.extract import extract_text
 from tengri.model import Event, Extraction
 
 PUBLISHED = dt.date(2025, 11, 11)
-
-
-@pytest.fixture(scope="module")
-def code(kb):  # type: ignore[no-untyped-def]
-    def run(text: str) -> Extraction:
-        return extract_text(text, PUBLISHED, "places", kb)
-    return run
 
 
 def _one(result: Extraction, cameo: str) -> Event:

@@ -11,18 +11,10 @@ import datetime as dt
 
 import pytest
 
-from tengri.extract import extract_text
 from tengri.extract.numbers import find_numbers
 from tengri.model import Extraction, Fact
 
 PUBLISHED = dt.date(2025, 11, 11)
-
-
-@pytest.fixture(scope="module")
-def code(kb):  # type: ignore[no-untyped-def]
-    def run(text: str) -> Extraction:
-        return extract_text(text, PUBLISHED, "quantities", kb)
-    return run
 
 
 def _number(text: str) -> tuple[float, str, str | None, bool]:

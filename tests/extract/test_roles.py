@@ -10,20 +10,12 @@ import datetime as dt
 
 import pytest
 
-from tengri.extract import extract_text
 from tengri.model import Actor, Event, Extraction
 
 PUBLISHED = dt.date(2025, 11, 11)
 PUTIN = "person:vladimir-putin"
 TOKAYEV = "person:kassym-jomart-tokayev"
 MIRZIYOYEV = "person:shavkat-mirziyoyev"
-
-
-@pytest.fixture(scope="module")
-def code(kb):  # type: ignore[no-untyped-def]
-    def run(text: str) -> Extraction:
-        return extract_text(text, PUBLISHED, "roles", kb)
-    return run
 
 
 def _key(actor: Actor | None) -> str | None:

@@ -10,20 +10,12 @@ import datetime as dt
 
 import pytest
 
-from tengri.extract import extract_text
 from tengri.model import Event, Extraction
 
 PUBLISHED = dt.date(2025, 11, 11)
 TOKAYEV = "person:kassym-jomart-tokayev"
 MIRZIYOYEV = "person:shavkat-mirziyoyev"
 PUTIN = "person:vladimir-putin"
-
-
-@pytest.fixture(scope="module")
-def code(kb):  # type: ignore[no-untyped-def]
-    def run(text: str) -> Extraction:
-        return extract_text(text, PUBLISHED, "status", kb)
-    return run
 
 
 def _event(result: Extraction, cameo: str, source: str, target: str) -> Event:

@@ -11,19 +11,11 @@ import datetime as dt
 
 import pytest
 
-from tengri.extract import extract_text
 from tengri.extract.analysis import Analysis
 from tengri.extract.pipeline import STEPS
-from tengri.model import Document, Extraction
+from tengri.model import Document
 
 PUBLISHED = dt.date(2025, 11, 11)
-
-
-@pytest.fixture(scope="module")
-def code(kb):  # type: ignore[no-untyped-def]
-    def run(text: str) -> Extraction:
-        return extract_text(text, PUBLISHED, "triggers", kb)
-    return run
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ import datetime as dt
 
 import pytest
 
-from tengri.extract import extract_text
 from tengri.model import Actor, Event, Extraction
 
 PUBLISHED = dt.date(2025, 11, 11)
@@ -19,13 +18,6 @@ TOKAYEV = "person:kassym-jomart-tokayev"
 MIRZIYOYEV = "person:shavkat-mirziyoyev"
 
 Coding = tuple[str, str | None, str, str | None, str | None, str]
-
-
-@pytest.fixture(scope="module")
-def code(kb):  # type: ignore[no-untyped-def]
-    def run(text: str) -> Extraction:
-        return extract_text(text, PUBLISHED, "types", kb)
-    return run
 
 
 def _key(actor: Actor | None) -> str | None:
