@@ -44,6 +44,10 @@ STANDARD_SETS: tuple[StandardSet, ...] = (
                 "our English gold, development part: read while writing rules"),
     StandardSet("en-heldout", "gold/en/heldout.jsonl", "tengri", False,
                 "our English gold, held-out part: scored only, never read while writing rules"),
+    StandardSet("en2-dev", "gold/en2/dev.jsonl", "tengri", False,
+                "our second English gold (longer wire-style passages), development part",
+                caveat="Written after the extractor's first rules, by another author, to find "
+                "what the first set does not show; used to write rules since."),
     StandardSet("ru-dev", "gold/ru/dev.jsonl", "tengri", False,
                 "our Russian gold, development part: read while writing rules"),
     StandardSet("ru-heldout", "gold/ru/heldout.jsonl", "tengri", False,
