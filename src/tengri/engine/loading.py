@@ -2,12 +2,19 @@
 (`tengri.store.ingest.write_batch`), so documents are stored exactly once and every batch
 merges its mentions into events across everything stored before, as `tengri ingest` does.
 The order partitions finish in does not matter: the store's events depend on which reports
-it holds, not on the order they came in."""
+it holds, not on the order they came in.
+
+`BackgroundLoader` writes on a thread of its own, a partition or two behind, so the client
+keeps handing work to the workers while the database writes (the database waits on disk and
+locks with the GIL released)."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import queue
+import threading
+import time
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import func, select
@@ -54,3 +61,48 @@ class StoreLoader:
             log.warning("could not record the end of ingest run %d", self.summary.run_id,
                         exc_info=True)
         return self.summary
+
+
+class BackgroundLoader:
+    """Feeds a `StoreLoader` from a bounded queue on its own thread; `stored(index)` is
+    called after each partition is written. An error on the thread is raised again by the
+    next `submit` or by `close`."""
+
+    def __init__(self, loader: StoreLoader, stored: Callable[[int], None],
+                 depth: int = 2) -> None:
+        self.loader, self.stored = loader, stored
+        self.seconds = 0.0
+        self._queue: queue.Queue[tuple[int, Sequence[Prepared]] | None] = queue.Queue(depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, name="tengri-store", daemon=True)
+        self._thread.start()
+
+    def _work(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # drain: the client learns of the error at its next call
+            try:
+                clock = time.monotonic()
+                self.loader.load(item[1])
+                self.stored(item[0])
+                self.seconds += time.monotonic() - clock
+            except BaseException as exc:  # handed to the client thread, never lost
+                self._error = exc
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def submit(self, index: int, prepared: Sequence[Prepared]) -> None:
+        self._raise()
+        self._queue.put((index, prepared))
+
+    def close(self, quiet: bool = False) -> None:
+        """Wait for every submitted partition to be written (`quiet`: and keep an error on
+        the thread to the log, when another error is already on its way)."""
+        self._queue.put(None)
+        self._thread.join()
+        if quiet and self._error is not None:
+            log.warning("writing the store failed too: %s", self._error)
+            return
+        self._raise()

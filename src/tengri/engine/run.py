@@ -25,7 +25,7 @@ from tengri.engine.dask_engine import DaskEngine
 from tengri.engine.documents import settle
 from tengri.engine.events import merge_events
 from tengri.engine.intermediate import file_name, read_lines, write_lines
-from tengri.engine.loading import StoreLoader
+from tengri.engine.loading import BackgroundLoader, StoreLoader
 from tengri.engine.local import LocalEngine
 from tengri.engine.manifest import ENGINE_DIR, Manifest
 from tengri.engine.partitions import DEFAULT_SIZE, split
@@ -115,6 +115,7 @@ class _Run:
                                   workers=options.workers or 0)
         self.digests: list[str] = []
         self.loader: StoreLoader | None = None
+        self.writer: BackgroundLoader | None = None
 
     def tasks(self) -> Iterator[PartitionTask]:
         key = self.loader.key if self.loader else None
@@ -135,23 +136,31 @@ class _Run:
     def finished(self, result: PartitionResult) -> None:
         if self.manifest.commit(result):
             self.summary.coded += 1
-        if self.loader is not None:
+        if self.loader is not None and self.writer is not None:
             marker = self.manifest.marker(result.index)
             if marker is not None and self.loader.key not in marker.stored_in:
-                clock = time.monotonic()
-                self.loader.load(result.prepared)
-                self.manifest.mark_stored(result.index, self.loader.key)
-                seconds = self.summary.seconds
-                seconds["storing"] = seconds.get("storing", 0.0) + time.monotonic() - clock
+                self.writer.submit(result.index, result.prepared)
         if self.progress:
             self.progress(self.summary, result)
 
     def code(self) -> None:
-        with make_engine(self.options) as engine:
-            self.summary.workers = engine.workers or 0
-            for result in engine.code(self.tasks()):
-                self.finished(result)
-            self.summary.retried = engine.retried
+        if self.loader is not None:
+            loader = self.loader
+            self.writer = BackgroundLoader(
+                loader, lambda index: self.manifest.mark_stored(index, loader.key))
+        try:
+            with make_engine(self.options) as engine:
+                self.summary.workers = engine.workers or 0
+                for result in engine.code(self.tasks()):
+                    self.finished(result)
+                self.summary.retried = engine.retried
+        except BaseException:
+            if self.writer is not None:
+                self.writer.close(quiet=True)
+            raise
+        if self.writer is not None:
+            self.writer.close()
+            self.summary.seconds["storing"] = self.writer.seconds
 
     def merge(self, started: dt.datetime) -> None:
         count = len(self.digests)
