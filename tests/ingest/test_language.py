@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tengri.ingest.language import detect_language, paragraph_languages, unsupported_reason
+from tengri.ingest.language import detect_language, paragraph_languages
 from tengri.ingest.records import LanguageShare
 
 ENGLISH = (
@@ -27,11 +27,6 @@ def test_an_english_text_is_english_with_high_confidence() -> None:
 
 def test_a_text_with_too_few_letters_is_undetermined() -> None:
     assert detect_language("12.11.2025 — 14:00") == ("und", 0.0)
-
-
-def test_a_russian_text_is_not_coded_yet_and_says_why() -> None:
-    assert unsupported_reason(RUSSIAN) == ("language 'ru' is not coded yet (tengri codes en)")
-    assert unsupported_reason(ENGLISH) is None
 
 
 def test_a_mixed_page_gives_each_language_its_share_of_letters() -> None:

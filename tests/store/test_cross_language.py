@@ -33,11 +33,8 @@ def _english() -> str:
 
 
 def test_a_visit_reported_in_english_and_russian_is_one_event_with_two_mentions(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
-    # The store's language gate (tengri.ingest.language.SUPPORTED) lists English only; until it
-    # follows the coded languages, this test lets Russian through (see the xfail below).
-    monkeypatch.setattr("tengri.ingest.language.SUPPORTED", ("en", "ru"))
     published = dt.date(2025, 11, 10)
     english = Document("s01-en", _english(), published, lang="en")
     russian = Document("s01-ru", RUSSIAN, published, lang="ru")
@@ -61,13 +58,14 @@ def test_a_visit_reported_in_english_and_russian_is_one_event_with_two_mentions(
         store.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tengri.ingest.language.SUPPORTED is ('en',): the store skips Russian documents "
-    "as 'not coded yet' although tengri.extract codes them; SUPPORTED should follow "
-    "tengri.extract.languages() (asked of the lead)",
-)
-def test_the_store_language_gate_lets_russian_through() -> None:
-    from tengri.ingest.language import unsupported_reason
-
-    assert unsupported_reason(RUSSIAN) is None
+def test_the_store_codes_a_russian_document_it_is_not_told_the_language_of(
+    tmp_path: Path,
+) -> None:
+    russian = Document("s01-ru", RUSSIAN, dt.date(2025, 11, 10))  # no lang: the store detects it
+    store = open_store(str(tmp_path / "tengri.db"))
+    try:
+        summary = ingest(store, [Loaded((russian,))])
+        assert (summary.stored, dict(summary.quarantined)) == (1, {})
+        assert find_events(store, EventFilter(dyad=("KAZ", "RUS")))
+    finally:
+        store.close()

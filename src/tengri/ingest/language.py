@@ -7,7 +7,6 @@ import re
 
 from tengri.ingest.records import LanguageShare
 
-SUPPORTED = ("en",)
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _PARAGRAPHS = re.compile(r"\n\s*\n|\n(?=\S)")
 
@@ -27,14 +26,6 @@ def detect_language(text: str) -> tuple[str, float]:
         return "und", 0.0
     lang, probability = _identifier().classify(sample)
     return lang, float(probability)
-
-
-def unsupported_reason(text: str) -> str | None:
-    """Why a text cannot be coded (its language), or None when it can."""
-    lang, probability = detect_language(text)
-    if lang in SUPPORTED or lang == "und" or probability < 0.5:
-        return None
-    return f"language {lang!r} is not coded yet (tengri codes {', '.join(SUPPORTED)})"
 
 
 def may_be_mixed(text: str, lang: str, short: int = 2000) -> bool:

@@ -62,17 +62,20 @@ def _init_worker(kb_paths: tuple[Path, ...]) -> None:
 
 def prepare(task: Task, kb: Any) -> Prepared:
     """Code one document: language check, extraction, near-duplicate signature."""
-    from tengri.extract import extract_document
-    from tengri.ingest.language import unsupported_reason
+    from dataclasses import replace
+
+    from tengri.extract import UnsupportedLanguage, document_language, extract_document
 
     if task.known:
         return Prepared(task)
     name = task.document.doc_id
-    reason = unsupported_reason(task.document.text)
-    if reason is not None:
-        return Prepared(task, skipped=Skipped(name, "unsupported language", reason))
+    document = task.document
+    if document.lang is None:  # the extractor's own reading, so the languages it codes pass
+        document = replace(document, lang=document_language(document.text))
     try:
-        extraction = extract_document(task.document, kb)
+        extraction = extract_document(document, kb)
+    except UnsupportedLanguage as exc:
+        return Prepared(task, skipped=Skipped(name, "unsupported language", str(exc)))
     except Exception as exc:  # one document's failure must not stop the batch: quarantine it
         log.debug("%s: extraction failed", name, exc_info=True)
         return Prepared(task, skipped=Skipped(name, "extraction failed",
