@@ -3,7 +3,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install demo test test-fast check lint bench eval clean
+.PHONY: install demo test check lint bench eval harden clean \
+	test-postgres test-browser test-dask test-slow
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -17,16 +18,25 @@ install: $(STAMP)
 demo: install  ## install, code the built-in sample articles, serve the dashboard (ARGS="--port 8001")
 	$(VENV)/bin/tengri demo $(ARGS)
 
-test: install  ## install, then run the whole test suite
+test: install lint  ## install, lint, then run the whole test suite (what CI runs)
+	$(PY) -W error -c 'import tengri'
+	$(VENV)/bin/tengri --help > /dev/null
 	$(PY) -m pytest -q
+
+check: test  ## the same as test
 
 lint: install
 	$(VENV)/bin/ruff check src tests benchmarks
 
-check: install lint  ## what CI runs
-	$(PY) -W error -c 'import tengri'
-	$(VENV)/bin/tengri --help > /dev/null
-	$(PY) -m pytest -q
+# One target per test marker; `make test` runs them all.
+test-postgres: install  ## the store, API and export suites against a throwaway PostgreSQL
+	$(PY) -m pytest -q -m postgres
+test-browser: install  ## the dashboard in Debian's chromium through Playwright
+	$(PY) -m pytest -q -m browser
+test-dask: install  ## the engine on a dask.distributed LocalCluster
+	$(PY) -m pytest -q -m dask
+test-slow: install  ## subprocess kills, concurrent readers, long property runs
+	$(PY) -m pytest -q -m slow
 
 bench: install  ## throughput and memory figures (printed, never asserted); BENCH_FULL=1 adds 100k articles
 	$(PY) benchmarks/extract_bench.py

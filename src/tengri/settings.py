@@ -34,7 +34,10 @@ class Settings:
         default_factory=_default_data_dir,
         metadata={"help": "where tengri keeps its default database (TENGRI_DATA_DIR)"},
     )
-    workers: int = field(default=1, metadata={"help": "parallel worker processes (--workers)"})
+    workers: int = field(
+        default_factory=lambda: max(1, min(4, os.cpu_count() or 1)),
+        metadata={"help": "parallel worker processes (--workers); default: the cores, up to 4"},
+    )
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
