@@ -12,8 +12,6 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 from tengri.model import EventStatus, KBCheck, MembershipRelation, Qualifier
 from tengri.samples import SampleInfo, sample_index, sample_paths
 

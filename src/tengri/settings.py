@@ -14,7 +14,7 @@ def _default_data_dir() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Everything a run of tengri can be told; each field says its default and where it comes from."""
+    """Everything a run of tengri can be told; each field says its default and its origin."""
 
     kb_paths: tuple[Path, ...] = field(
         default=(),

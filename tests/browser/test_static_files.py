@@ -9,7 +9,6 @@ import re
 import tomllib
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 
 from tengri.api import create_app

@@ -1,4 +1,4 @@
-"""The actor knowledge base: states, places, IGOs, memberships, offices and their holders by date."""
+"""The actor knowledge base: states, places, IGOs, memberships, offices and holders by date."""
 
 from tengri.kb.base import ClaimCheck, KnowledgeBase
 from tengri.kb.entities import Entity, EntityKind
