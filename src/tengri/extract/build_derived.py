@@ -597,7 +597,10 @@ class Builder:
         if code[:2] not in _ACT_NOUNS:
             self.tally["pattern dropped: a verbal CAMEO root"] += 1
             return
-        words = set(re.findall(r"&?[\w-]+", pattern.after.lower()))
+        # The act must be named by the object itself, not by a phrase in brackets after it:
+        # "dispatch letters (about sanctions)" sends letters, it imposes no sanctions.
+        head = re.sub(r"\([^)]*\)", " ", pattern.after.lower())
+        words = set(re.findall(r"&?[\w-]+", head))
         if not words & _ACT_NOUNS[code[:2]]:
             self.tally["pattern dropped: its object does not name the act"] += 1
             return
@@ -781,7 +784,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("dictionary", type=Path, help="the CAMEO.2.0.txt verb dictionary")
     parser.add_argument("--output", type=Path, default=OUTPUT, help=f"default: {OUTPUT}")
     args = parser.parse_args(argv)
-    text, tally = build(args.dictionary.read_text(encoding="utf-8", errors="replace"))
+    try:
+        dictionary_text = args.dictionary.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        print(f"error: cannot read the verb dictionary {args.dictionary}: {exc}", file=sys.stderr)
+        return 1
+    text, tally = build(dictionary_text)
     args.output.write_text(text, encoding="utf-8")
     for reason, count in sorted(tally.items()):
         print(f"{count:6d}  {reason}", file=sys.stderr)
