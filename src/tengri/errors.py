@@ -23,5 +23,9 @@ class StoreError(TengriError):
     """The database could not be opened, migrated or written."""
 
 
+class OutputError(TengriError):
+    """An output (export file, report) could not be written: disk full, no permission."""
+
+
 class UsageError(TengriError):
     """A command was called with options that do not fit together (CLI exit code 2)."""

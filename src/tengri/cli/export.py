@@ -15,7 +15,7 @@ import typer
 
 from tengri.cli.app import app, err, handles_errors
 from tengri.cli.ingest import DB_HELP, parse_date
-from tengri.errors import UsageError
+from tengri.errors import OutputError, UsageError
 from tengri.export import FORMATS, ExportSummary, export_parquet, export_text
 from tengri.export.run import check_format
 from tengri.settings import Settings
@@ -53,6 +53,12 @@ def _output(target: str, stack: ExitStack) -> Iterator[TextIO]:
     finally:
         if partial.exists():
             partial.unlink()
+
+
+def _write_failed(out: str, exc: OSError) -> OutputError:
+    reason = exc.strerror or str(exc)
+    return OutputError(f"--out {out}: the export could not be written ({reason}); free "
+                       "space or choose another place, then run it again")
 
 
 def _summary(summary: ExportSummary, where: str) -> str:
@@ -127,6 +133,8 @@ def export(
             summary = export_parquet(store, criteria, Path(out),
                                      partition=None if partition == "none" else partition,
                                      row_group_size=row_group_size, overwrite=overwrite)
+        except OSError as exc:
+            raise _write_failed(out, exc) from None
         finally:
             store.close()
         err.print(_summary(summary, out), markup=False, highlight=False, soft_wrap=True)
@@ -143,6 +151,8 @@ def export(
                 if mentions_out else None
             summary = export_text(store, criteria, output_format, stream,
                                   mentions_out=mentions, plover_layout=plover_layout)
+    except OSError as exc:
+        raise _write_failed(out, exc) from None
     finally:
         store.close()
     where = "standard output" if out == STDOUT else out

@@ -165,8 +165,9 @@ _VERBS_DROPPED: frozenset[str] = frozenset(
     "export import trade".split()
 )
 # Patterns dropped, as "verb code [word]": every pattern of that verb for that CAMEO code (`*`:
-# any code), or only those naming a word that starts with `word`. Each lowered precision on the development gold, the samples or
-# the PLOVER records, or codes what tengri's guide (docs/CODING.md) does not call an event.
+# any code), or only those naming a word that starts with `word`. Each lowered precision on the
+# development gold, the samples or the PLOVER records, or codes what tengri's guide
+# (docs/CODING.md) does not call an event.
 _PRUNED: tuple[str, ...] = (
     "take 030 part",  # "took part in the session" is attending, not an intent
     "ensure",  # "ensure peace and security": a goal, not an act

@@ -91,14 +91,24 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """A transaction holding the store's write lock; committed on success, else rolled back."""
-        with self.engine.connect() as connection:
-            connection = connection.execution_options(**{_WRITE: True})
-            with connection.begin():
-                if self.backend == "postgresql":
-                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                       {"key": _PG_WRITE_LOCK})
-                yield connection
+        """A transaction holding the store's write lock; committed on success, else rolled back.
+
+        A database that cannot be written (disk full, server gone, file read-only) raises
+        StoreError naming it: the transaction was rolled back, so running again carries on.
+        """
+        try:
+            with self.engine.connect() as connection:
+                connection = connection.execution_options(**{_WRITE: True})
+                with connection.begin():
+                    if self.backend == "postgresql":
+                        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                           {"key": _PG_WRITE_LOCK})
+                    yield connection
+        except OperationalError as exc:
+            reason = str(exc.orig or exc).strip().splitlines()[0]
+            raise StoreError(f"could not write the database at {self.url}: {reason}; nothing "
+                             "of this transaction was committed, so running the command "
+                             "again carries on") from exc
 
     def close(self) -> None:
         self.engine.dispose()
