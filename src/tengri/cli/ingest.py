@@ -93,7 +93,8 @@ def ingest_command(
         "RSS/Atom feeds, WARC archives, JSONL dumps; any may be gzipped.")] = None,
     db: str = typer.Option(None, "--db", help=DB_HELP),
     workers: int = typer.Option(None, "--workers", "-w", min=1,
-                                help="Worker processes that code documents (default 1)."),
+                                help="Worker processes that code documents "
+                                "(default: the cores, up to 4)."),
     published: str = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) "
                                   "for every input, overriding dates found in them."),
     input_format: str = typer.Option("auto", "--input-format",
