@@ -136,12 +136,6 @@ def test_entity_tricks_in_a_feed_neither_expand_nor_read_files(body: str) -> Non
         assert "root:" not in text
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason=(
-    "feedparser's loose parser calls chr() on a numeric character reference past U+10FFFF "
-    "(&#x110000;) and raises ValueError; feed_articles does not catch it, so one hostile feed "
-    "crashes `tengri ingest` with a traceback instead of giving a Skipped record. Fix: in "
-    "tengri.ingest.feeds.feed_articles, catch ValueError and RecursionError around "
-    "feedparser.parse and yield Skipped(where, 'invalid feed', ...)"))
 @pytest.mark.parametrize("reference", ["&#x110000;", "&#99999999;"])
 def test_a_character_reference_past_unicode_in_a_feed_is_a_skipped_record(reference: str) -> None:
     feed = rss([(f"Talks {reference}", "", "", SENTENCE)]).encode()
@@ -184,16 +178,10 @@ def test_a_gzip_bomb_inside_a_warc_record_is_refused_at_the_size_cap() -> None:
 # --- any of these through iter_sources, as `tengri ingest -` reads them --------------------
 
 
-def without_known_crash(data: bytes) -> bytes:
-    """The input with references past U+10FFFF made valid: read as a feed they crash
-    feedparser, the strict xfail above, and would hide any other finding."""
-    return data.replace(b"&#x110000;", b"&#x10FFFF;").replace(b"&#99999999;", b"&#999;")
-
-
 @fuzz_settings(60)
 @given(st.sampled_from(["html", "jsonl", "feed", "warc", "auto"]),
        st.one_of(html_tree.map(encoded), st.lists(json_row.map(raw_line), max_size=4).map(
-           b"\n".join), feed_items.map(rss).map(encoded)).map(without_known_crash))
+           b"\n".join), feed_items.map(rss).map(encoded)))
 def test_any_reader_on_any_of_these_inputs_ends_in_documents_or_skipped_records(
         figures: Figures, input_format: str, data: bytes) -> None:
     def run() -> int:

@@ -108,7 +108,14 @@ def feed_articles(body: bytes, where: str, fetch: Fetch | None,
     import feedparser
 
     headers = {"content-location": base_url} if base_url else {}
-    parsed = feedparser.parse(body, response_headers=headers)
+    try:
+        parsed = feedparser.parse(body, response_headers=headers)
+    except (ValueError, RecursionError) as exc:
+        # feedparser's loose parser calls chr() on references past U+10FFFF (&#x110000;) and
+        # recurses on deep nesting: one hostile feed is skipped, not the whole run
+        yield Skipped(where, "invalid feed", f"{where}: not a readable RSS/Atom feed "
+                      f"({type(exc).__name__}: {exc})")
+        return
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         yield Skipped(where, "invalid feed" if problem else "empty feed",
