@@ -172,6 +172,16 @@ def test_a_jsonl_dump_yields_one_document_per_line_and_skips_broken_lines(tmp_pa
     ]
 
 
+def test_a_jsonl_publication_date_at_the_calendar_edge_is_ignored_with_a_note(
+        tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_text(json.dumps({"id": "edge", "text": WIRE, "published": "9999-12-31"}) + "\n")
+    [(doc, prov)] = documents(run([str(path)]))
+    assert doc.published != dt.date(9999, 12, 31)
+    assert f"{path}:1: published 9999-12-31 is not between 1800-01-01 and 2199-12-31; " \
+        "ignored" in prov.notes
+
+
 def test_a_jsonl_line_with_html_and_no_text_has_its_page_extracted(tmp_path: Path) -> None:
     path = tmp_path / "pages.jsonl"
     path.write_text(json.dumps({"id": "p", "html": article_page("Talks", PAGE_BODY)}) + "\n")

@@ -130,7 +130,14 @@ class DateExpr:
     _resolve: Callable[[dt.date | None, Direction], DateRange]
 
     def resolve(self, published: dt.date | None, direction: Direction = "any") -> DateRange:
-        return self._resolve(published, direction)
+        try:
+            return self._resolve(published, direction)
+        except (OverflowError, ValueError):
+            # a publication date at the calendar's edge (9999-12-31, 0001-01-01) puts "next
+            # week" or "last year" outside datetime's range: the phrase has no date, the
+            # document is still read
+            return _unknown(self.text, f"outside the calendar: from the publication date "
+                                       f"{published} it falls outside years 1-9999")
 
     @property
     def needs_direction(self) -> bool:

@@ -191,7 +191,10 @@ def _with_duration(analysis: Analysis, candidate: Candidate, date: DateRange) ->
     match = _DURATION.search(sentence.text)
     if not match:
         return date
-    end = date.start + dt.timedelta(days=_DAYS[match["n"].lower()] - 1)
+    try:
+        end = date.start + dt.timedelta(days=_DAYS[match["n"].lower()] - 1)
+    except OverflowError:  # a visit starting in the calendar's last days keeps its one day
+        return date
     return replace(
         date,
         end=end,

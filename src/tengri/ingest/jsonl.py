@@ -19,6 +19,9 @@ from tengri.model import Document, Skipped
 _TEXT = ("text", "maintext", "content", "body")
 _PUBLISHED = ("published", "date_publish", "published_at", "date")
 _SITE = ("source_name", "source", "site", "source_domain")
+# A news report dated 0001-01-01 or 9999-12-31 is a placeholder or a typo, not a date to
+# resolve "next week" against.
+PLAUSIBLE_PUBLISHED = (dt.date(1800, 1, 1), dt.date(2199, 12, 31))
 
 
 def _first(row: dict[str, Any], names: tuple[str, ...]) -> Any:
@@ -41,9 +44,14 @@ def _published(value: Any, where: str) -> tuple[dt.date | None, tuple[str, ...]]
         return None, ()
     text = str(value).strip()
     try:
-        return dt.date.fromisoformat(text[:10]), ()
+        date = dt.date.fromisoformat(text[:10])
     except ValueError:
         return None, (f"{where}: published {text[:40]!r} is not a YYYY-MM-DD date; ignored",)
+    if not PLAUSIBLE_PUBLISHED[0] <= date <= PLAUSIBLE_PUBLISHED[1]:
+        first, last = (d.isoformat() for d in PLAUSIBLE_PUBLISHED)
+        return None, (f"{where}: published {date.isoformat()} is not between {first} and "
+                      f"{last}; ignored",)
+    return date, ()
 
 
 def row_article(row: Any, where: str, evidence: tuple[Evidence, ...] = ()) -> Article:
