@@ -216,6 +216,12 @@ def test_a_user_mark_makes_an_ambiguous_aliases_first_entity_the_default(tmp_pat
         ("mine.yaml", "- just a list\n", "mine.yaml: a KB YAML file maps table names to lists"),
         (
             "mine.yaml",
+            "persons:\n  - {id: person:x, name: X, aliases: &a [Ex], source: s}\n"
+            "  - {id: person:y, name: Y, aliases: *a, source: s}\n",
+            "mine.yaml:3: not valid YAML: alias *a found; KB files do not use YAML anchors",
+        ),
+        (
+            "mine.yaml",
             "people:\n  - {id: person:x}\n",
             "mine.yaml:1: unknown table 'people'; known tables: states, places",
         ),

@@ -93,12 +93,25 @@ def _cell(value: object) -> str | None:
     return "" if value is None else str(value)
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases: a KB file has no use for them, and nested aliases
+    let a file of a few hundred bytes stand for millions of cells (an alias bomb)."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"alias *{event.anchor} found; KB files do not use YAML anchors "
+                "and aliases, write each value out", event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def _yaml_rows(path: Path) -> tuple[list[Row], list[Problem]]:
     """Rows of a YAML file whose keys are table names, each row with the line it starts on."""
     try:
         text = path.read_text(encoding="utf-8")
-        document = yaml.safe_load(text)
-        tree = yaml.compose(text, Loader=yaml.SafeLoader)
+        document = yaml.load(text, Loader=_NoAliasLoader)  # safe: a SafeLoader subclass
+        tree = yaml.compose(text, Loader=_NoAliasLoader)
     except (OSError, UnicodeDecodeError) as exc:
         return [], [Problem(str(path), f"cannot read the file ({exc}); save it as UTF-8")]
     except yaml.MarkedYAMLError as exc:
