@@ -255,13 +255,6 @@ def test_many_small_documents_up_to_the_cap_are_taken_and_one_more_is_not(
                                   headers=curator), 400)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the body cap (ServerSettings.max_body_bytes, 10 MB) is checked only against the "
-    "Content-Length header, so a body sent with Transfer-Encoding: chunked is read whole, "
-    "whatever its size: a curator key (or anyone, on routes that read a body before the key "
-    "is checked) can make the server hold any amount in memory. Fix: in "
-    "tengri.api.app._install_guards, wrap request.receive to count the bytes of each "
-    "http.request message and answer 413 once the count passes max_body_bytes"))
 def test_a_chunked_body_past_the_cap_is_refused(client: TestClient, keys: Keys) -> None:
     def chunks() -> Iterator[bytes]:
         yield b'{"documents": [{"text": "'

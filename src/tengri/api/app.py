@@ -4,12 +4,12 @@ problem-JSON errors, keys and rate limits, security headers, CORS and the offlin
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from tengri import __version__
+from tengri.api.body_cap import BodyCap, BodyTooLarge, body_too_large
 from tengri.api.config import ServerSettings
 from tengri.api.dashboard import mount_dashboard
 from tengri.api.deps import AppState
@@ -115,15 +116,11 @@ def _install_guards(app: FastAPI, server: ServerSettings) -> None:
         return problem(429, str(exc), kind="rate-limited", instance=request.url.path,
                        headers={"Retry-After": str(exc.retry_after)})
 
-    @app.middleware("http")
-    async def _body_cap(request: Request,
-                        call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > server.max_body_bytes):
-            return problem(413, f"request body of {length} bytes; at most "
-                           f"{server.max_body_bytes}", kind="too-large",
-                           instance=request.url.path)
-        return await call_next(request)
+    @app.exception_handler(BodyTooLarge)
+    async def _too_large(request: Request, exc: BodyTooLarge) -> JSONResponse:
+        return body_too_large(exc, request.url.path)
+
+    app.add_middleware(BodyCap, max_bytes=server.max_body_bytes)
 
 
 def create_app(settings: Settings | None = None, server: ServerSettings | None = None,
