@@ -9,7 +9,9 @@ their state. A meeting whose place is in neither side's country is a third-locat
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Protocol
 
 from tengri.extract.analysis import Analysis, Candidate
 from tengri.extract.lexicon import load_lexicon
@@ -90,18 +92,34 @@ def _state_mention(kb: KnowledgeBase, country: str) -> Mention | None:
     )
 
 
+class FillsSlots(Protocol):
+    """A language's slot reader: the mentions that fill a named slot of a trigger."""
+
+    def fill(self, slot: str) -> list[Mention]: ...
+
+
+def place_in_slots(
+    analysis: Analysis, names: tuple[str, ...], slots: FillsSlots, kinds: frozenset[str]
+) -> Location | None:
+    """The first place (of the kinds wanted) that fills one of an entry's place slots."""
+    for name in names:
+        for mention in slots.fill(name):
+            if mention.kind in kinds:
+                location = location_of(analysis.kb, mention, analysis.published)
+                if location is not None:
+                    return location
+    return None
+
+
+_PLACE_OR_STATE = frozenset({"place", "state"})
+
+
 def _slot_location(analysis: Analysis, candidate: Candidate) -> Location | None:
     entry = {e.id: e for e in load_lexicon()}[candidate.trigger.entry]
     if not entry.place:
         return None
     slots = _Slots(analysis, candidate.trigger, list(analysis.mentions))
-    for name in entry.place:
-        for mention in slots.fill(name):
-            if mention.kind in {"place", "state"}:
-                location = location_of(analysis.kb, mention, analysis.published)
-                if location is not None:
-                    return location
-    return None
+    return place_in_slots(analysis, entry.place, slots, _PLACE_OR_STATE)
 
 
 def _sentence_location(analysis: Analysis, candidate: Candidate) -> Location | None:
@@ -170,63 +188,90 @@ def _refine_mode(candidate: Candidate) -> Candidate:
     return replace(candidate, mode="visit", cameo="042", source=visitor, target=host)
 
 
+@dataclass(frozen=True)
+class PlaceRules:
+    """What placing events needs from a language; the rest of the step is the same in all."""
+
+    named_place: Callable[[Analysis, Candidate], Location | None]
+    """The place the words name: an entry's place slot, else a locative in the sentence."""
+    target_from_place: frozenset[str]
+    """CAMEO codes (besides COOPERATE and AID) whose place in another state names the target."""
+    settle: Callable[[Analysis, Candidate], Candidate]
+    """The language's last word on a placed candidate (mode, host)."""
+
+
+def locate_events(analysis: Analysis, rules: PlaceRules) -> dict[str, object]:
+    """Set each candidate's location and turn places standing as actors into their states."""
+    located = [rules.settle(analysis, _located(analysis, c, rules)) for c in analysis.candidates]
+    return {"candidates": tuple(_inherit_locations(located))}
+
+
+def _located(analysis: Analysis, candidate: Candidate, rules: PlaceRules) -> Candidate:
+    kb = analysis.kb
+    location = None
+    if candidate.mode != "phone":
+        location = rules.named_place(analysis, candidate)
+    target = candidate.target
+    if target is not None and target.kind == "place" and location is None:
+        location = location_of(kb, target, analysis.published)
+    source = _as_state(kb, candidate.source)
+    target = _as_state(kb, target)
+    if (
+        target is not None
+        and source is not None
+        and target.country == source.country
+        and target.kind == "state"
+        and candidate.target is not None
+        and candidate.target.kind == "place"
+    ):
+        target = None  # a domestic trip: the place is the location, not a target
+    participants = tuple(p for p in (_as_state(kb, m) for m in candidate.participants) if p)
+    if (
+        location is None
+        and candidate.mode == "visit"
+        and target is not None
+        and candidate.cameo == "042"
+        and target.country
+    ):
+        state = kb.get(target.country)
+        if state is not None:
+            location = Location(
+                None,
+                state.name,
+                state.id,
+                state.lat,
+                state.lon,
+                LocationPrecision.COUNTRY,
+                state.id,
+            )
+    if (
+        target is None
+        and (candidate.type in {"COOPERATE", "AID"} or candidate.cameo in rules.target_from_place)
+        and location is not None
+        and source is not None
+        and location.country
+        and location.country != source.country
+    ):
+        target = _state_mention(kb, location.country)
+    return replace(
+        candidate, source=source, target=target, participants=participants, location=location
+    )
+
+
+def _named_place(analysis: Analysis, candidate: Candidate) -> Location | None:
+    return _slot_location(analysis, candidate) or _sentence_location(analysis, candidate)
+
+
+ENGLISH_PLACES = PlaceRules(
+    named_place=_named_place,
+    target_from_place=frozenset({"042"}),
+    settle=lambda analysis, candidate: _refine_mode(_remote(analysis, candidate)),
+)
+
+
 def assign_locations(analysis: Analysis) -> dict[str, object]:
     """Set each candidate's location and turn places standing as actors into their states."""
-    kb = analysis.kb
-    located: list[Candidate] = []
-    for candidate in analysis.candidates:
-        location = None
-        if candidate.mode != "phone":
-            location = _slot_location(analysis, candidate) or _sentence_location(
-                analysis, candidate
-            )
-        target = candidate.target
-        if target is not None and target.kind == "place" and location is None:
-            location = location_of(kb, target, analysis.published)
-        source = _as_state(kb, candidate.source)
-        target = _as_state(kb, target)
-        if (
-            target is not None
-            and source is not None
-            and target.country == source.country
-            and target.kind == "state"
-            and candidate.target is not None
-            and candidate.target.kind == "place"
-        ):
-            target = None  # a domestic trip: the place is the location, not a target
-        participants = tuple(p for p in (_as_state(kb, m) for m in candidate.participants) if p)
-        if (
-            location is None
-            and candidate.mode == "visit"
-            and target is not None
-            and candidate.cameo == "042"
-            and target.country
-        ):
-            state = kb.get(target.country)
-            if state is not None:
-                location = Location(
-                    None,
-                    state.name,
-                    state.id,
-                    state.lat,
-                    state.lon,
-                    LocationPrecision.COUNTRY,
-                    state.id,
-                )
-        if (
-            target is None
-            and (candidate.type in {"COOPERATE", "AID"} or candidate.cameo == "042")
-            and location is not None
-            and source is not None
-            and location.country
-            and location.country != source.country
-        ):
-            target = _state_mention(kb, location.country)
-        updated = replace(
-            candidate, source=source, target=target, participants=participants, location=location
-        )
-        located.append(_refine_mode(_remote(analysis, updated)))
-    return {"candidates": tuple(_inherit_locations(located))}
+    return locate_events(analysis, ENGLISH_PLACES)
 
 
 def _inherit_locations(candidates: list[Candidate]) -> list[Candidate]:

@@ -4,7 +4,7 @@ The English step's rules (docs/CODING.md §6) with Russian slots and preposition
 entry's place slots wins, then a place after «в»/«во»/«на» in the sentence, then for a visit the
 host state. "в Кремле" places an event in Moscow. A summit held in the country of one of its
 participants is hosted by it (CAMEO 043 with that participant as source, gold/README.md).
-The helpers (`location_of`, `_refine_mode`, `_inherit_locations` …) are the English ones.
+The step itself is `locate_events` with Russian `PlaceRules`.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from dataclasses import replace
 
 from tengri.extract.analysis import Analysis, Candidate
 from tengri.extract.locate import (
-    _as_state,
-    _inherit_locations,
+    PlaceRules,
     _refine_mode,
-    _state_mention,
+    locate_events,
     location_of,
+    place_in_slots,
 )
 from tengri.extract.ru.lexicon import entries_by_id
 from tengri.extract.ru.roles import Slots
@@ -26,6 +26,8 @@ from tengri.model import Location, LocationPrecision
 
 _LOCATIVE = re.compile(r"(?:^|\s)(?:в|во|на)\s+$", re.IGNORECASE)
 _SEAT_OF = {"org:RUS.presidency": "place:524901"}  # the Kremlin is in Moscow
+_PLACE = frozenset({"place"})
+_PLACE_OR_STATE = frozenset({"place", "state"})
 
 
 def _slot_location(analysis: Analysis, candidate: Candidate) -> Location | None:
@@ -33,14 +35,8 @@ def _slot_location(analysis: Analysis, candidate: Candidate) -> Location | None:
     if not entry.place:
         return None
     slots = Slots(analysis, candidate.trigger, list(analysis.mentions))
-    kinds = {"place", "state"} if candidate.mode == "visit" else {"place"}
-    for name in entry.place:
-        for mention in slots.fill(name):
-            if mention.kind in kinds:
-                location = location_of(analysis.kb, mention, analysis.published)
-                if location is not None:
-                    return location
-    return None
+    kinds = _PLACE_OR_STATE if candidate.mode == "visit" else _PLACE
+    return place_in_slots(analysis, entry.place, slots, kinds)
 
 
 def _sentence_location(analysis: Analysis, candidate: Candidate) -> Location | None:
@@ -78,59 +74,17 @@ def _hosted(candidate: Candidate) -> Candidate:
     return replace(candidate, source=host, cameo="043")
 
 
+def _named_place(analysis: Analysis, candidate: Candidate) -> Location | None:
+    return _slot_location(analysis, candidate) or _sentence_location(analysis, candidate)
+
+
+RUSSIAN_PLACES = PlaceRules(
+    named_place=_named_place,
+    target_from_place=frozenset(),
+    settle=lambda analysis, candidate: _hosted(_refine_mode(candidate)),
+)
+
+
 def assign_locations(analysis: Analysis) -> dict[str, object]:
     """Set each candidate's location and turn places standing as actors into their states."""
-    kb = analysis.kb
-    located: list[Candidate] = []
-    for candidate in analysis.candidates:
-        location = None
-        if candidate.mode != "phone":
-            location = _slot_location(analysis, candidate) or _sentence_location(
-                analysis, candidate
-            )
-        target = candidate.target
-        if target is not None and target.kind == "place" and location is None:
-            location = location_of(kb, target, analysis.published)
-        source = _as_state(kb, candidate.source)
-        target = _as_state(kb, target)
-        if (
-            target is not None
-            and source is not None
-            and target.country == source.country
-            and target.kind == "state"
-            and candidate.target is not None
-            and candidate.target.kind == "place"
-        ):
-            target = None  # a domestic trip: the place is the location, not a target
-        participants = tuple(p for p in (_as_state(kb, m) for m in candidate.participants) if p)
-        if (
-            location is None
-            and candidate.mode == "visit"
-            and target is not None
-            and (candidate.cameo == "042" and target.country)
-        ):
-            state = kb.get(target.country)
-            if state is not None:
-                location = Location(
-                    None,
-                    state.name,
-                    state.id,
-                    state.lat,
-                    state.lon,
-                    LocationPrecision.COUNTRY,
-                    state.id,
-                )
-        if (
-            target is None
-            and candidate.type in {"COOPERATE", "AID"}
-            and location is not None
-            and source is not None
-            and location.country
-            and location.country != source.country
-        ):
-            target = _state_mention(kb, location.country)
-        updated = replace(
-            candidate, source=source, target=target, participants=participants, location=location
-        )
-        located.append(_hosted(_refine_mode(updated)))
-    return {"candidates": tuple(_inherit_locations(located))}
+    return locate_events(analysis, RUSSIAN_PLACES)
