@@ -152,11 +152,21 @@ def _fold_wrappers(analysis: Analysis, candidates: list[Candidate]) -> list[Cand
     return [folded.get(i, c) for i, c in enumerate(candidates) if i not in taken]
 
 
-def _fold_purposes(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
-    """Talks that a visit is for, and a same-type purpose clause, join the event before them."""
+_SAME_ACT = re.compile(r"\bto\s+$")
+
+
+def fold_purposes(
+    analysis: Analysis,
+    candidates: list[Candidate],
+    purpose: re.Pattern[str],
+    reach: int,
+    same_act: re.Pattern[str] | None = None,
+) -> list[Candidate]:
+    """Talks that a visit is for (`purpose` within `reach` characters before them) join the
+    visit; with `same_act`, so does a same-type infinitive purpose clause."""
     out: list[Candidate] = []
     for candidate in candidates:
-        before = analysis.text[max(0, candidate.trigger.start - 40) : candidate.trigger.start]
+        before = analysis.text[max(0, candidate.trigger.start - reach) : candidate.trigger.start]
         lead = next(
             (
                 c
@@ -167,17 +177,18 @@ def _fold_purposes(analysis: Analysis, candidates: list[Candidate]) -> list[Cand
             None,
         )
         if lead is not None and (
-            (lead.mode == "visit" and candidate.trigger.entry == "meet" and _PURPOSE.search(before))
+            (lead.mode == "visit" and candidate.trigger.entry == "meet" and purpose.search(before))
             or (
-                lead.type == candidate.type
+                same_act is not None
+                and lead.type == candidate.type
                 and candidate.trigger.form == "VB"
-                and re.search(r"\bto\s+$", before)
+                and same_act.search(before)
             )
         ):
             out[out.index(lead)] = replace(lead, mentions=(*lead.mentions, candidate.trigger))
             continue
         out.append(candidate)
-    return _fold_calls(out)
+    return out
 
 
 def _fold_calls(candidates: list[Candidate]) -> list[Candidate]:
@@ -205,15 +216,18 @@ def _fold_calls(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _fold_settings(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
-    """A summit named only as where a meeting took place goes onto that meeting."""
+def fold_settings(
+    analysis: Analysis, candidates: list[Candidate], setting: re.Pattern[str]
+) -> list[Candidate]:
+    """A summit named only as where a meeting took place (`setting` right before it) goes onto
+    that meeting."""
     out = list(candidates)
     for gathering in candidates:
         if gathering.gathering is None or gathering.mode != "multilateral":
             continue
         sentence = analysis.sentences[gathering.trigger.sentence]
         before = analysis.text[sentence.start : gathering.trigger.start]
-        if not _SETTING.search(before):
+        if not setting.search(before):
             continue
         meetings = [
             c
@@ -226,8 +240,7 @@ def _fold_settings(analysis: Analysis, candidates: list[Candidate]) -> list[Cand
         if not meetings:
             continue
         for meeting in meetings:
-            position = out.index(meeting)
-            out[position] = replace(
+            out[out.index(meeting)] = replace(
                 meeting,
                 gathering=gathering.gathering,
                 location=meeting.location or gathering.location,
@@ -272,5 +285,5 @@ def fold_embedded(analysis: Analysis, candidates: list[Candidate]) -> list[Candi
     """Fold contained events into their wrappers, purposes into their events, settings into
     their meetings."""
     folded = _fold_wrappers(analysis, candidates)
-    folded = _fold_attended(analysis, _fold_purposes(analysis, folded))
-    return _fold_settings(analysis, folded)
+    purposes = _fold_calls(fold_purposes(analysis, folded, _PURPOSE, 40, _SAME_ACT))
+    return fold_settings(analysis, _fold_attended(analysis, purposes), _SETTING)

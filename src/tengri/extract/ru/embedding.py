@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from tengri.extract.analysis import Analysis, Candidate
+from tengri.extract.embedding import fold_purposes, fold_settings
 from tengri.model import EventStatus
 
 _SETTING = re.compile(
@@ -23,62 +24,6 @@ _SETTING = re.compile(
     re.IGNORECASE,
 )
 _PURPOSE = re.compile(r"\b(?:для|с\s+целью)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-
-
-def _fold_settings(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
-    out = list(candidates)
-    for gathering in candidates:
-        if gathering.gathering is None or gathering.mode != "multilateral":
-            continue
-        sentence = analysis.sentences[gathering.trigger.sentence]
-        before = analysis.text[sentence.start : gathering.trigger.start]
-        if not _SETTING.search(before):
-            continue
-        meetings = [
-            c
-            for c in out
-            if c.trigger.sentence == gathering.trigger.sentence
-            and c.type == "CONSULT"
-            and c.mode != "multilateral"
-            and c is not gathering
-        ]
-        if not meetings:
-            continue
-        for meeting in meetings:
-            out[out.index(meeting)] = replace(
-                meeting,
-                gathering=gathering.gathering,
-                location=meeting.location or gathering.location,
-                date=meeting.date or gathering.date,
-                mentions=(*meeting.mentions, gathering.trigger),
-            )
-        out = [c for c in out if c is not gathering]
-    return out
-
-
-def _fold_purposes(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
-    out: list[Candidate] = []
-    for candidate in candidates:
-        before = analysis.text[max(0, candidate.trigger.start - 30) : candidate.trigger.start]
-        lead = next(
-            (
-                c
-                for c in reversed(out)
-                if c.trigger.sentence == candidate.trigger.sentence
-                and c.trigger.end <= candidate.trigger.start
-            ),
-            None,
-        )
-        if (
-            lead is not None
-            and lead.mode == "visit"
-            and candidate.trigger.entry == "meet"
-            and _PURPOSE.search(before)
-        ):
-            out[out.index(lead)] = replace(lead, mentions=(*lead.mentions, candidate.trigger))
-            continue
-        out.append(candidate)
-    return out
 
 
 def _fold_manner(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
@@ -211,7 +156,7 @@ def _tidy(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
 
 def fold_russian(analysis: Analysis) -> dict[str, object]:
     """Fold Russian settings, purposes, manners and attendance into the events they belong to."""
-    candidates = _fold_settings(analysis, list(analysis.candidates))
-    candidates = _fold_manner(analysis, _fold_purposes(analysis, candidates))
+    candidates = fold_settings(analysis, list(analysis.candidates), _SETTING)
+    candidates = _fold_manner(analysis, fold_purposes(analysis, candidates, _PURPOSE, 30))
     candidates = _host_of_visit(_fold_attendance(analysis, candidates))
     return {"candidates": tuple(_tidy(analysis, candidates))}
