@@ -42,6 +42,14 @@ bench: install  ## throughput and memory figures (printed, never asserted); BENC
 	$(PY) benchmarks/extract_bench.py
 	$(PY) benchmarks/scale_bench.py $(if $(BENCH_FULL),--full)
 
+# The hardening suites with TENGRI_FUZZ_SCALE times the usual fuzz cases (-s: their figures are
+# printed at the end), then a bounded load test that fails only on 5xx or connection errors;
+# both print figures, neither asserts a speed.
+HARDEN_SCALE ?= 3
+harden: install  ## fuzz and API hardening suites with figures (HARDEN_SCALE=3 times the cases), then a 30 s load test of `tengri serve` (LOAD_ARGS="--seconds 60")
+	TENGRI_FUZZ_SCALE=$(HARDEN_SCALE) $(PY) -m pytest -q -s tests/hardening
+	$(PY) benchmarks/load_test.py $(LOAD_ARGS)
+
 eval: install  ## regenerate EVALUATION.md from the gold sets
 	$(VENV)/bin/tengri evaluate --report EVALUATION.md
 

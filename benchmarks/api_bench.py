@@ -68,7 +68,7 @@ def _secondary_indexes() -> list[Index]:
     return [i for name in _DROP_FIRST for i in metadata.tables[name].indexes]
 
 
-def _fill(path: str, events: int, seed: int) -> tuple[float, float]:
+def fill_store(path: str, events: int, seed: int) -> tuple[float, float]:
     """Bulk-load `events` events into the store at `path`; returns (insert s, index s)."""
     open_store(path).close()  # schema and migrations
     connection = sqlite3.connect(path)
@@ -180,8 +180,9 @@ def _percentiles(timings: list[float]) -> tuple[float, float]:
     return statistics.median(ordered) * 1000, p95 * 1000
 
 
-def _queries(rng: random.Random, first_cursor: Callable[[], str]) -> list[tuple[str,
-                                                                              Callable[[], str]]]:
+def queries(rng: random.Random, first_cursor: Callable[[], str]) -> list[tuple[str,
+                                                                            Callable[[], str]]]:
+    """(name, make a path under /api/v1) of typical filtered queries over a filled store."""
     state = lambda: rng.choices(STATES, _weights(len(STATES)))[0]  # noqa: E731
 
     def dyad() -> str:
@@ -240,7 +241,7 @@ def main() -> None:
         print(f"querying {path} as it is")
     else:
         print(f"filling {path} with {args.events:,} events (seed {args.seed}) ...", flush=True)
-        inserted, indexed = _fill(path, args.events, args.seed)
+        inserted, indexed = fill_store(path, args.events, args.seed)
         size = Path(path).stat().st_size / 2**20
         print(f"  inserted in {inserted:.1f} s ({args.events / inserted:,.0f} events/s), "
               f"indexes and ANALYZE in {indexed:.1f} s; {size:,.0f} MiB")
@@ -262,7 +263,7 @@ def main() -> None:
             return str(page["next_cursor"])
 
         print(f"\n{'query':<44}{'p50 ms':>9}{'p95 ms':>9}{'rows':>7}")
-        for name, make in _queries(rng, first_cursor):
+        for name, make in queries(rng, first_cursor):
             timings, rows = [], 0
             for _ in range(args.repeat):
                 url = "/api/v1" + make()

@@ -14,10 +14,10 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from tengri.cli.demo import ingest_samples
 from tengri.settings import Settings
@@ -48,17 +48,19 @@ TENGRI = [sys.executable, "-c", "import sys; from tengri.cli import main; sys.ar
 
 
 @contextmanager
-def serving(db: str) -> Iterator[str]:
-    """`tengri serve` over `db`, reading open (as in `tengri demo`); yields the base address."""
+def serving(db: str, options: Sequence[str] = ("--read-open",),
+            log: IO[bytes] | None = None) -> Iterator[str]:
+    """`tengri serve` over `db` with `options` (reading open by default, as in `tengri demo`)
+    on a free loopback port; yields the base address. The server's stderr goes to `log`."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = int(probe.getsockname()[1])
     base = f"http://127.0.0.1:{port}/"
     # Many page loads in a row from one address: lift the anonymous rate limit for the run.
     env = {**os.environ, "TENGRI_API_ANONYMOUS_RATE_LIMIT": "1000000"}
-    process = subprocess.Popen([*TENGRI, "serve", "--db", db, "--port", str(port),
-                                "--read-open"], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([*TENGRI, "serve", "--db", db, "--host", "127.0.0.1",
+                                "--port", str(port), *options], env=env,
+                               stdout=subprocess.DEVNULL, stderr=log or subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 90
         while True:

@@ -74,7 +74,7 @@ def big_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, int]:
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     path = str(tmp_path_factory.mktemp("big") / "big.db")
-    bench._fill(path, 20_000, 11)
+    bench.fill_store(path, 20_000, 11)
     return path, 20_000
 
 
