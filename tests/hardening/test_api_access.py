@@ -206,14 +206,6 @@ def test_the_dashboard_page_keeps_its_own_strict_policy(app_client: TestClient) 
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "an unexpected error (500) is answered by the handler Starlette runs in "
-    "ServerErrorMiddleware, which sits outside every middleware the app adds, so the 500 "
-    "problem carries none of the security headers (no nosniff, no CSP, no Cache-Control: "
-    "no-store). Fix: make tengri.api.security.SecurityHeaders a pure ASGI middleware that "
-    "wraps `send` and mount it outermost (wrap the app in create_app's caller or in "
-    "`app.build_middleware_stack`), or have the Exception handler in problems.py add the same "
-    "headers"))
 def test_an_unexpected_error_also_carries_the_security_headers(db_path: str, kb) -> None:  # type: ignore[no-untyped-def]
     with make_client(db_path, kb) as client:
         def broken() -> None:

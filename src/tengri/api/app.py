@@ -149,10 +149,13 @@ def create_app(settings: Settings | None = None, server: ServerSettings | None =
     _install_docs(app)
     mount_dashboard(app)
     app.openapi = _openapi(app)  # type: ignore[method-assign]
-    app.add_middleware(SecurityHeaders)
     if server.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(server.cors_origins),
                            allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
                            allow_headers=["Authorization", "X-API-Key", "Content-Type"],
                            allow_credentials=False, max_age=600)
+    # added last, so outermost of the app's middleware: every answer gets the headers, and an
+    # unexpected error is answered here, before Starlette's ServerErrorMiddleware (which runs
+    # outside them all) could answer it without
+    app.add_middleware(SecurityHeaders)
     return app

@@ -113,10 +113,14 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.error("unexpected error on %s %s", request.method, request.url.path,
-                  exc_info=exc)
-        return problem(500, "the server failed to answer this request; it was logged",
-                       kind="internal", instance=request.url.path)
+        return unexpected(request.method, request.url.path, exc)
+
+
+def unexpected(method: str, path: str, exc: BaseException) -> JSONResponse:
+    """The 500 answer to an error nobody expected: logged in full, told nothing of the inside."""
+    log.error("unexpected error on %s %s", method, path, exc_info=exc)
+    return problem(500, "the server failed to answer this request; it was logged",
+                   kind="internal", instance=path)
 
 
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {

@@ -8,12 +8,12 @@ import hashlib
 import math
 import threading
 import time
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from fastapi import Request, Response
-from starlette.middleware.base import BaseHTTPMiddleware
+from fastapi import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from tengri.api.problems import unexpected
 from tengri.store import Store
 from tengri.store.audit import Analyst
 from tengri.store.keys import Role, get_key, touch_key, verify_key
@@ -131,21 +131,52 @@ _DOCS_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-sr
                 "'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'")
 
 
-class SecurityHeaders(BaseHTTPMiddleware):
-    """Headers every response carries; a page that sets its own Content-Security-Policy
-    (the dashboard) keeps it."""
+def _security_headers(path: str) -> dict[bytes, bytes]:
+    headers = {
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "no-referrer",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+        "Content-Security-Policy": _DOCS_POLICY if path.startswith(("/docs", "/static/docs"))
+        else _API_POLICY,
+    }
+    if path.startswith("/api/"):
+        headers["Cache-Control"] = "no-store"
+    return {name.lower().encode("latin-1"): value.encode("latin-1")
+            for name, value in headers.items()}
 
-    async def dispatch(self, request: Request,
-                       call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        headers = response.headers
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("X-Frame-Options", "DENY")
-        headers.setdefault("Referrer-Policy", "no-referrer")
-        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-        docs = request.url.path.startswith(("/docs", "/static/docs"))
-        headers.setdefault("Content-Security-Policy", _DOCS_POLICY if docs else _API_POLICY)
-        if request.url.path.startswith("/api/"):
-            headers.setdefault("Cache-Control", "no-store")
-        return response
+
+class SecurityHeaders:
+    """Headers every response carries; a page that sets its own Content-Security-Policy
+    (the dashboard) keeps it. A pure ASGI middleware mounted outermost, so it also answers an
+    unexpected error itself: Starlette's own 500 comes from outside every middleware, bare."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        added = _security_headers(scope["path"])
+        started = False
+
+        async def with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers += [(name, value) for name, value in added.items()
+                            if name not in present]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, with_headers)
+        except Exception as exc:
+            if started:  # too late for an answer: the server drops the connection
+                raise
+            answer = unexpected(scope.get("method", ""), scope["path"], exc)
+            await answer(scope, receive, with_headers)
