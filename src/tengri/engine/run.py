@@ -116,6 +116,10 @@ class _Run:
         self.digests: list[str] = []
         self.loader: StoreLoader | None = None
         self.writer: BackgroundLoader | None = None
+        # The store is loaded in input order, whatever order partitions finish in, so the
+        # first copy of a document repeated in the corpus is the one stored, as in the tables.
+        self._next_to_store = 0
+        self._waiting: dict[int, PartitionResult | None] = {}
 
     def tasks(self) -> Iterator[PartitionTask]:
         key = self.loader.key if self.loader else None
@@ -125,6 +129,7 @@ class _Run:
             self.summary.partitions += 1
             self.summary.seen += len(partition.documents)
             if self.manifest.written(partition.index, partition.digest, key):
+                self._waiting[partition.index] = None  # nothing of it to store
                 self.summary.resumed += 1
                 if self.progress:
                     self.progress(self.summary, None)
@@ -137,11 +142,21 @@ class _Run:
         if self.manifest.commit(result):
             self.summary.coded += 1
         if self.loader is not None and self.writer is not None:
-            marker = self.manifest.marker(result.index)
-            if marker is not None and self.loader.key not in marker.stored_in:
-                self.writer.submit(result.index, result.prepared)
+            self._waiting[result.index] = result
+            self._store_in_order(self.loader, self.writer)
         if self.progress:
             self.progress(self.summary, result)
+
+    def _store_in_order(self, loader: StoreLoader, writer: BackgroundLoader) -> None:
+        """Hand the writer every partition whose predecessors have all been handed over."""
+        while self._next_to_store in self._waiting:
+            result = self._waiting.pop(self._next_to_store)
+            self._next_to_store += 1
+            if result is None:
+                continue
+            marker = self.manifest.marker(result.index)
+            if marker is not None and loader.key not in marker.stored_in:
+                writer.submit(result.index, result.prepared)
 
     def code(self) -> None:
         if self.loader is not None:
