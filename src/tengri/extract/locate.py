@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Protocol
 
 from tengri.extract.analysis import Analysis, Candidate
 from tengri.extract.lexicon import load_lexicon
-from tengri.extract.roles import _Slots
+from tengri.extract.roles import FillsSlots, _Slots
 from tengri.kb import KnowledgeBase, Mention
 from tengri.kb.entities import EntityKind
 from tengri.model import Location, LocationPrecision
@@ -90,12 +89,6 @@ def _state_mention(kb: KnowledgeBase, country: str) -> Mention | None:
         "GOV",
         f"{state.id}: the country where it took place",
     )
-
-
-class FillsSlots(Protocol):
-    """A language's slot reader: the mentions that fill a named slot of a trigger."""
-
-    def fill(self, slot: str) -> list[Mention]: ...
 
 
 def place_in_slots(

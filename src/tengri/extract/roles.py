@@ -10,7 +10,9 @@ any actors coordinated with it), `object` (an actor right after a verb), `posses
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from typing import Protocol
 
 from tengri.extract.analysis import Analysis, Candidate, Sentence, Trigger
 from tengri.extract.lexicon import Entry, load_lexicon
@@ -85,17 +87,25 @@ _NONPOLITICAL_SECTORS = frozenset(
 _ACTOR_KINDS = frozenset({"state", "person", "igo", "institution", "group", "office"})
 
 
-def _clause(analysis: Analysis, sentence: Sentence, trigger: Trigger) -> tuple[int, int]:
-    """The span of the trigger's clause inside its sentence."""
+def clause_span(
+    analysis: Analysis, sentence: Sentence, trigger: Trigger, breaks: re.Pattern[str]
+) -> tuple[int, int]:
+    """The span of the trigger's clause inside its sentence, bounded by the language's
+    clause `breaks` (punctuation, conjunctions, reporting verbs)."""
     text = analysis.text
     left = sentence.start
-    for match in _CLAUSE_BREAK.finditer(text, sentence.start, trigger.start):
+    for match in breaks.finditer(text, sentence.start, trigger.start):
         left = match.end()
     right = sentence.end
-    match = _CLAUSE_BREAK.search(text, trigger.end, sentence.end)
-    if match:
-        right = match.start()
+    following = breaks.search(text, trigger.end, sentence.end)
+    if following:
+        right = following.start()
     return left, right
+
+
+def _clause(analysis: Analysis, sentence: Sentence, trigger: Trigger) -> tuple[int, int]:
+    """The span of the trigger's clause inside its sentence."""
+    return clause_span(analysis, sentence, trigger, _CLAUSE_BREAK)
 
 
 def _usable(mention: Mention) -> bool:
@@ -402,7 +412,14 @@ def _passive(analysis: Analysis, trigger: Trigger) -> bool:
     return not any(trigger.start - 3 <= m.end <= trigger.start for m in analysis.mentions)
 
 
-def _first(slots: _Slots, names: tuple[str, ...]) -> tuple[list[Mention], str | None]:
+class FillsSlots(Protocol):
+    """A language's slot reader: the mentions that fill a named slot of a trigger."""
+
+    def fill(self, slot: str) -> list[Mention]: ...
+
+
+def first_filled(slots: FillsSlots, names: tuple[str, ...]) -> tuple[list[Mention], str | None]:
+    """The mentions of the first slot of `names` that anything fills, and that slot's name."""
     for name in names:
         found = slots.fill(name)
         if found:
@@ -473,25 +490,12 @@ def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate |
         source_names, target_names = ("by", *source_names[1:]), ("subject", *target_names)
     elif _passive(analysis, trigger):
         source_names, target_names = ("by",), ("subject", *target_names)
-    sources, _ = _first(slots, source_names)
-    targets, _ = _first(slots, target_names)
-    targets = [t for t in targets if t not in sources]
-    participants: list[Mention] = []
-    if entry.symmetric and (len(sources) > 1 or len(targets) > 1):
-        participants = _dedupe([*sources, *targets])
-    elif entry.symmetric and sources and targets:
-        participants = _dedupe([sources[0], targets[0]])
-    source = sources[0] if sources else None
-    target = targets[0] if targets else (sources[1] if len(sources) > 1 else None)
+    sources, _ = first_filled(slots, source_names)
+    targets, _ = first_filled(slots, target_names)
+    source, target, participants = pick_roles(entry, sources, targets)
     if entry.id == "invite" and target is None and source is not None:
         target = _invitee(analysis, slots, source)
-    if (
-        target is not None
-        and source is not None
-        and target.country == source.country
-        and (target.entity == source.entity or target.kind == "state")
-    ):
-        target = None  # an actor does not visit or meet its own state
+    target = not_own_state(source, target)
     if (
         source is None
         and target is not None
@@ -508,6 +512,45 @@ def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate |
             return None
         if entry.needs_target and target is None:
             return None
+    return candidate_of(entry, trigger, source, target, participants)
+
+
+def pick_roles(
+    entry: Entry, sources: list[Mention], targets: list[Mention]
+) -> tuple[Mention | None, Mention | None, list[Mention]]:
+    """Source, target and (for a symmetric entry) participants from the filled slots; a
+    second source is the target when no target slot is filled ("Putin and Tokayev met")."""
+    targets = [t for t in targets if t not in sources]
+    participants: list[Mention] = []
+    if entry.symmetric and (len(sources) > 1 or len(targets) > 1):
+        participants = _dedupe([*sources, *targets])
+    elif entry.symmetric and sources and targets:
+        participants = _dedupe([sources[0], targets[0]])
+    source = sources[0] if sources else None
+    target = targets[0] if targets else (sources[1] if len(sources) > 1 else None)
+    return source, target, participants
+
+
+def not_own_state(source: Mention | None, target: Mention | None) -> Mention | None:
+    """The target, unless it is the source itself or the source's own state."""
+    if (
+        target is not None
+        and source is not None
+        and target.country == source.country
+        and (target.entity == source.entity or target.kind == "state")
+    ):
+        return None  # an actor does not visit or meet its own state
+    return target
+
+
+def candidate_of(
+    entry: Entry,
+    trigger: Trigger,
+    source: Mention | None,
+    target: Mention | None,
+    participants: list[Mention],
+) -> Candidate:
+    """The candidate event an entry's trigger reports, with the roles found for it."""
     return Candidate(
         trigger=trigger,
         type=entry.type,
@@ -520,15 +563,24 @@ def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate |
     )
 
 
-def assign_roles(analysis: Analysis) -> dict[str, object]:
-    """Turn every trigger into a candidate event with its source, target and participants."""
-    entries = {entry.id: entry for entry in load_lexicon()}
+RolesFor = Callable[[Analysis, Entry, Trigger], Candidate | None]
+
+
+def candidates_with_roles(
+    analysis: Analysis, entries: Mapping[str, Entry], roles_for: RolesFor
+) -> dict[str, object]:
+    """Every trigger turned into a candidate event by the language's `roles_for`."""
     candidates = []
     for trigger in analysis.triggers:
         candidate = roles_for(analysis, entries[trigger.entry], trigger)
         if candidate is not None:
             candidates.append(candidate)
     return {"candidates": tuple(candidates)}
+
+
+def assign_roles(analysis: Analysis) -> dict[str, object]:
+    """Turn every trigger into a candidate event with its source, target and participants."""
+    return candidates_with_roles(analysis, {e.id: e for e in load_lexicon()}, roles_for)
 
 
 def with_roles(candidate: Candidate, **changes: object) -> Candidate:

@@ -20,7 +20,16 @@ import re
 
 from tengri.extract.analysis import Analysis, Candidate, Sentence, Trigger
 from tengri.extract.lexicon import Entry
-from tengri.extract.roles import _crowd, _dedupe, _political
+from tengri.extract.roles import (
+    _crowd,
+    _political,
+    candidate_of,
+    candidates_with_roles,
+    clause_span,
+    first_filled,
+    not_own_state,
+    pick_roles,
+)
 from tengri.extract.ru.lexicon import entries_by_id
 from tengri.extract.ru.morph import is_noun, mention_cases
 from tengri.kb import Mention
@@ -44,15 +53,7 @@ _AT_INVITATION = re.compile(r"\bпо\s+$", re.IGNORECASE)
 
 def clause(analysis: Analysis, sentence: Sentence, trigger: Trigger) -> tuple[int, int]:
     """The span of the trigger's clause inside its sentence."""
-    text = analysis.text
-    left = sentence.start
-    for match in _CLAUSE_BREAK.finditer(text, sentence.start, trigger.start):
-        left = match.end()
-    right = sentence.end
-    following = _CLAUSE_BREAK.search(text, trigger.end, sentence.end)
-    if following:
-        right = following.start()
-    return left, right
+    return clause_span(analysis, sentence, trigger, _CLAUSE_BREAK)
 
 
 def at_invitation(analysis: Analysis, trigger: Trigger) -> bool:
@@ -278,14 +279,6 @@ class Slots:
         return []
 
 
-def _first(slots: Slots, names: tuple[str, ...]) -> list[Mention]:
-    for name in names:
-        found = slots.fill(name)
-        if found:
-            return found
-    return []
-
-
 def _invitee(analysis: Analysis, slots: Slots) -> Mention | None:
     """Who "по приглашению X" invited: the nominative subject of the sentence."""
     for mention in slots.mentions:
@@ -299,9 +292,9 @@ def _invitee(analysis: Analysis, slots: Slots) -> Mention | None:
     return None
 
 
-def _as_actor(mention: Mention | None) -> Mention | None:
+def _as_actor(mention: Mention) -> Mention:
     """An adjective standing as an actor ("российские военные") is its state."""
-    if mention is None or mention.kind != "adjective":
+    if mention.kind != "adjective":
         return mention
     return Mention(
         mention.start,
@@ -322,16 +315,9 @@ def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate |
     source_slots = entry.source
     if trigger.form == "noun" and "genitive" in source_slots:  # "визит Токаева": the genitive acts
         source_slots = ("genitive", *(s for s in source_slots if s != "genitive"))
-    sources = [_as_actor(m) for m in _first(slots, source_slots)]
-    targets = [_as_actor(m) for m in _first(slots, entry.target)]
-    targets = [t for t in targets if t not in sources]
-    participants: list[Mention] = []
-    if entry.symmetric and (len(sources) > 1 or len(targets) > 1):
-        participants = _dedupe([m for m in (*sources, *targets) if m is not None])
-    elif entry.symmetric and sources and targets:
-        participants = _dedupe([m for m in (sources[0], targets[0]) if m is not None])
-    source = sources[0] if sources else None
-    target = targets[0] if targets else (sources[1] if len(sources) > 1 else None)
+    sources = [_as_actor(m) for m in first_filled(slots, source_slots)[0]]
+    targets = [_as_actor(m) for m in first_filled(slots, entry.target)[0]]
+    source, target, participants = pick_roles(entry, sources, targets)
     if (
         entry.id == "invite"
         and target is None
@@ -339,13 +325,7 @@ def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate |
         and at_invitation(analysis, trigger)
     ):
         target = _invitee(analysis, slots)
-    if (
-        target is not None
-        and source is not None
-        and target.country == source.country
-        and (target.entity == source.entity or target.kind == "state")
-    ):
-        target = None  # an actor does not visit or meet its own state
+    target = not_own_state(source, target)
     if source is None and entry.actors == "any" and not trigger.anaphoric:
         source = _crowd(analysis, trigger)
     if not trigger.anaphoric and entry.gathering is None:
@@ -355,24 +335,9 @@ def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate |
             return None
         if entry.needs_target and target is None:
             return None
-    return Candidate(
-        trigger=trigger,
-        type=entry.type,
-        mode=entry.mode,
-        cameo=entry.cameo,
-        source=source,
-        target=target,
-        participants=tuple(participants),
-        contexts=entry.contexts,
-    )
+    return candidate_of(entry, trigger, source, target, participants)
 
 
 def assign_roles(analysis: Analysis) -> dict[str, object]:
     """Turn every trigger into a candidate event with its source, target and participants."""
-    entries = entries_by_id()
-    candidates = []
-    for trigger in analysis.triggers:
-        candidate = roles_for(analysis, entries[trigger.entry], trigger)
-        if candidate is not None:
-            candidates.append(candidate)
-    return {"candidates": tuple(candidates)}
+    return candidates_with_roles(analysis, entries_by_id(), roles_for)
