@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from tengri.extract.analysis import Analysis, Focus
 from tengri.extract.lexicon import anchor_index
@@ -127,49 +128,43 @@ def _focus(kb: KnowledgeBase, mentions: list[Mention]) -> Focus:
     return Focus(countries, persons, states)
 
 
-def _pair_mentions(analysis: Analysis, focus: Focus, mentions: list[Mention]) -> list[Mention]:
-    """Mentions for "the two leaders", "both sides", in the order the pair was first named."""
+def _names_persons(match: re.Match[str]) -> bool:
+    return re.sub(r"\s+", " ", (match["noun"] or match["noun2"]).lower()) in _PERSON_NOUNS
+
+
+def pair_mentions(
+    analysis: Analysis,
+    focus: Focus,
+    mentions: list[Mention],
+    phrases: re.Pattern[str],
+    names_persons: Callable[[re.Match[str]], bool],
+) -> list[Mention]:
+    """Mentions for the language's pair `phrases` ("the two leaders", "both sides"), in the
+    order the pair was first named: its persons when `names_persons`, else its states."""
     if len(focus.countries) < 2:
         return []
     first_seen = {c: min(m.start for m in mentions if m.country == c) for c in focus.countries[:2]}
     pair = sorted(focus.countries[:2], key=lambda c: first_seen[c])
     found: list[Mention] = []
     for sentence in analysis.sentences:
-        for match in _PAIR.finditer(sentence.text):
-            noun = re.sub(r"\s+", " ", (match["noun"] or match["noun2"]).lower())
+        for match in phrases.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
+            phrase = match.group(0)
+            persons = names_persons(match)
             for country in pair:
-                person = focus.persons.get(country) if noun in _PERSON_NOUNS else None
+                person = focus.persons.get(country) if persons else None
+                rule = f"{phrase!r} -> the pair in focus"
                 if person is not None:
                     found.append(
                         Mention(
-                            start,
-                            end,
-                            match.group(0),
-                            "person",
-                            person.entity,
-                            country,
-                            person.role,
-                            "GOV",
-                            f"{match.group(0)!r} -> the pair in focus",
+                            start, end, phrase, "person", person.entity, country, person.role,
+                            "GOV", rule,
                         )
-                    )
+                    )  # fmt: skip
                 else:
-                    state = analysis.kb.get(country)
                     found.append(
-                        Mention(
-                            start,
-                            end,
-                            match.group(0),
-                            "state",
-                            country,
-                            country,
-                            None,
-                            "GOV",
-                            f"{match.group(0)!r} -> the pair in focus",
-                        )
+                        Mention(start, end, phrase, "state", country, country, None, "GOV", rule)
                     )
-                    del state
     return found
 
 
@@ -401,13 +396,14 @@ def _name_after_title(text: str, mention: Mention) -> Mention:
     )
 
 
-def _sides(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "the Russian side", "the Kazakh authorities": an adjective that stands for its state."""
+def sides(text: str, mentions: list[Mention], side: re.Pattern[str], reach: int) -> list[Mention]:
+    """An adjective followed by the language's `side` noun within `reach` characters ("the
+    Russian side", "the Kazakh authorities") stands for its state."""
     out = []
     for mention in mentions:
-        if mention.kind == "adjective" and _SIDE.match(text[mention.end : mention.end + 20]):
-            match = _SIDE.match(text[mention.end : mention.end + 20])
-            end = mention.end + (match.end() if match else 0)
+        match = side.match(text[mention.end : mention.end + reach])
+        if mention.kind == "adjective" and match:
+            end = mention.end + match.end()
             mention = Mention(
                 mention.start,
                 end,
@@ -458,12 +454,11 @@ def _in_body(body: list[tuple[int, int]], offset: int) -> bool:
     return index >= 0 and body[index][0] <= offset < body[index][1]
 
 
-def find_actors(analysis: Analysis) -> dict[str, object]:
-    """Resolve every actor and place mention in the body sentences and work out the focus."""
+def mentions_in_body(analysis: Analysis) -> tuple[list[Mention], Focus]:
+    """The KB's mentions in the body sentences and the focus they give; when the focus can
+    change a place's reading, the mentions are found again with it."""
     text, kb, on = analysis.text, analysis.kb, analysis.published
     body = [(s.start, s.end) for s in analysis.sentences]
-    if not body:
-        return {"mentions": (), "focus": Focus()}
     atoms = find_atoms(kb, text)
     raw = find_mentions(kb, text, on, atoms=atoms)
     inside = [m for m in raw if _in_body(body, m.start)]
@@ -471,12 +466,21 @@ def find_actors(analysis: Analysis) -> dict[str, object]:
     if focus.countries and _focus_matters(kb, atoms):
         raw = find_mentions(kb, text, on, focus.countries, atoms=atoms)
         inside = [m for m in raw if _in_body(body, m.start)]
-    inside = [_name_after_title(text, m) for m in _sides(text, inside)]
+    return inside, focus
+
+
+def find_actors(analysis: Analysis) -> dict[str, object]:
+    """Resolve every actor and place mention in the body sentences and work out the focus."""
+    text = analysis.text
+    if not analysis.sentences:
+        return {"mentions": (), "focus": Focus()}
+    inside, focus = mentions_in_body(analysis)
+    inside = [_name_after_title(text, m) for m in sides(text, inside, _SIDE, 20)]
     inside = [m for m in inside if not _embedded(text, m) or m.kind in {"person", "office"}]
     inside.extend(_counterparts(analysis, inside))
     inside = _drop_covered(inside)
     inside = _resolve_bare_titles(inside, focus)
-    pairs = _pair_mentions(analysis, focus, inside)
+    pairs = pair_mentions(analysis, focus, inside, _PAIR, _names_persons)
     inside = [m for m in inside if not any(p.start < m.end and m.start < p.end for p in pairs)]
     inside = [m for m in inside if not _adjectival_agent(text, m)]
     inside.extend(pairs)

@@ -14,14 +14,13 @@ import re
 
 from tengri.extract.actors import (
     _drop_covered,
-    _focus,
-    _focus_matters,
-    _in_body,
     _resolve_bare_titles,
+    mentions_in_body,
+    pair_mentions,
+    sides,
 )
 from tengri.extract.analysis import Analysis, Focus
-from tengri.kb import Mention, find_mentions
-from tengri.kb.mentions import find_atoms
+from tengri.kb import Mention
 
 _PAIR = re.compile(
     r"\b(?:(?:обе|обеих|обеим|обеими|две|двух|двум|двумя|оба|обоих|обоим|два)\s+"
@@ -37,72 +36,10 @@ _SIDE = re.compile(r"^\s+(?:сторон\w*|власт\w*|правительст
 _QUOTED = re.compile(r"«[^«»]{1,80}»|\"[^\"]{1,80}\"")
 
 
-def _pairs(analysis: Analysis, focus: Focus, mentions: list[Mention]) -> list[Mention]:
-    if len(focus.countries) < 2:
-        return []
-    first = {c: min(m.start for m in mentions if m.country == c) for c in focus.countries[:2]}
-    pair = sorted(focus.countries[:2], key=lambda c: first[c])
-    found: list[Mention] = []
-    for sentence in analysis.sentences:
-        for match in _PAIR.finditer(sentence.text):
-            start, end = sentence.start + match.start(), sentence.start + match.end()
-            phrase = match.group(0)
-            persons = match["persons"] is not None or (
-                match["noun"] is not None and match["noun"].lower().startswith(_PERSON_WORDS)
-            )
-            for country in pair:
-                person = focus.persons.get(country) if persons else None
-                if person is not None:
-                    found.append(
-                        Mention(
-                            start,
-                            end,
-                            phrase,
-                            "person",
-                            person.entity,
-                            country,
-                            person.role,
-                            "GOV",
-                            f"{phrase!r} -> the pair in focus",
-                        )
-                    )
-                else:
-                    found.append(
-                        Mention(
-                            start,
-                            end,
-                            phrase,
-                            "state",
-                            country,
-                            country,
-                            None,
-                            "GOV",
-                            f"{phrase!r} -> the pair in focus",
-                        )
-                    )
-    return found
-
-
-def _sides(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "российская сторона", "казахстанские власти": an adjective that stands for its state."""
-    out = []
-    for mention in mentions:
-        match = _SIDE.match(text[mention.end : mention.end + 25])
-        if mention.kind == "adjective" and match:
-            end = mention.end + match.end()
-            mention = Mention(
-                mention.start,
-                end,
-                text[mention.start : end],
-                "state",
-                mention.country,
-                mention.country,
-                None,
-                "GOV",
-                f"{text[mention.start : end]!r} -> {mention.country}",
-            )
-        out.append(mention)
-    return out
+def _names_persons(match: re.Match[str]) -> bool:
+    return match["persons"] is not None or (
+        match["noun"] is not None and match["noun"].lower().startswith(_PERSON_WORDS)
+    )
 
 
 _PRONOUN = re.compile(
@@ -267,22 +204,15 @@ def _quoted(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def find_actors(analysis: Analysis) -> dict[str, object]:
     """Resolve every actor and place mention in the body sentences and work out the focus."""
     text, kb, on = analysis.text, analysis.kb, analysis.published
-    body = [(s.start, s.end) for s in analysis.sentences]
-    if not body:
+    if not analysis.sentences:
         return {"mentions": (), "focus": Focus()}
-    atoms = find_atoms(kb, text)
-    raw = find_mentions(kb, text, on, atoms=atoms)
-    inside = [m for m in raw if _in_body(body, m.start)]
-    focus = _focus(kb, inside)
-    if focus.countries and _focus_matters(kb, atoms):
-        raw = find_mentions(kb, text, on, focus.countries, atoms=atoms)
-        inside = [m for m in raw if _in_body(body, m.start)]
-    quoted = _quoted(text, body)
+    inside, focus = mentions_in_body(analysis)
+    quoted = _quoted(text, [(s.start, s.end) for s in analysis.sentences])
     inside = [m for m in inside if not any(s < m.start and m.end < e for s, e in quoted)]
-    inside = _drop_covered(_sides(text, inside))
+    inside = _drop_covered(sides(text, inside, _SIDE, 25))
     inside = _combined(text, kb, on, sorted(inside, key=lambda m: (m.start, m.end)))
     inside = _resolve_bare_titles(inside, focus)
-    pairs = _pairs(analysis, focus, inside)
+    pairs = pair_mentions(analysis, focus, inside, _PAIR, _names_persons)
     inside = [m for m in inside if not any(p.start < m.end and m.start < p.end for p in pairs)]
     inside.extend(pairs)
     inside.sort(key=lambda m: (m.start, m.end))
