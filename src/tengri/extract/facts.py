@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 import yaml
 
 from tengri.extract.analysis import Analysis, Sentence
+from tengri.extract.dates import DateExpr
 from tengri.extract.numbers import Number, find_numbers
 from tengri.extract.records import actor_of, evidence_for
 from tengri.kb import Mention
@@ -30,21 +33,32 @@ class Indicator:
     requires: re.Pattern[str] | None
 
 
+def indicators_from(
+    items: list[dict[str, Any]], nouns_pattern: Callable[[list[str]], re.Pattern[str]]
+) -> tuple[Indicator, ...]:
+    """Indicators from their data file's items; `nouns_pattern` compiles a language's nouns
+    (longest first) into one pattern."""
+    out = []
+    for item in items:
+        nouns = sorted(item["nouns"], key=len, reverse=True)
+        requires = re.compile(item["requires"], re.IGNORECASE) if item.get("requires") else None
+        out.append(
+            Indicator(item["indicator"], nouns_pattern(nouns), item["unit"], item["flow"], requires)
+        )
+    return tuple(out)
+
+
+def _english_nouns(nouns: list[str]) -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns) + r")\b",
+        re.IGNORECASE,
+    )
+
+
 @functools.cache
 def indicators() -> tuple[Indicator, ...]:
-    raw = yaml.safe_load(
-        (resources.files("tengri.extract") / "data" / "indicators.yaml").read_text(encoding="utf-8")
-    )
-    out = []
-    for item in raw:
-        nouns = sorted(item["nouns"], key=len, reverse=True)
-        pattern = re.compile(
-            r"\b(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns) + r")\b",
-            re.IGNORECASE,
-        )
-        requires = re.compile(item["requires"], re.IGNORECASE) if item.get("requires") else None
-        out.append(Indicator(item["indicator"], pattern, item["unit"], item["flow"], requires))
-    return tuple(out)
+    path = resources.files("tengri.extract") / "data" / "indicators.yaml"
+    return indicators_from(yaml.safe_load(path.read_text(encoding="utf-8")), _english_nouns)
 
 
 _AFTER_NUMBER = re.compile(r"^\s*(?:[^\W\d][\w'’-]*\s+){0,3}?$")
@@ -93,7 +107,7 @@ def _actors_of_flow(
     noun_start: int,
     noun_end: int,
     limit: int,
-) -> tuple[Mention | None, Mention | None, Mention | None]:
+) -> FlowRoles:
     mentions = [m for m in analysis.mentions_in(sentence) if m.country and m.kind != "office"]
     text = analysis.text
     origin = destination = subject = None
@@ -157,29 +171,40 @@ def find_facts(analysis: Analysis) -> dict[str, object]:
                 continue
             indicator, noun_start, noun_end = found
             limit = numbers[position + 1].start if position + 1 < len(numbers) else sentence.end
-            subject, origin, destination = _actors_of_flow(
-                analysis, sentence, indicator, noun_start, noun_end, limit
-            )
-            period = dates[0].resolve(analysis.published, "past") if dates else UNKNOWN_DATE
-            unit = number.currency or indicator.unit
-            facts.append(
-                Fact(
-                    fact_id=stable_id(
-                        "fact", analysis.document.doc_id, number.start, indicator.name
-                    ),
-                    doc_id=analysis.document.doc_id,
-                    indicator=indicator.name,
-                    value=number.value,
-                    qualifier=number.qualifier,
-                    unit=unit,
-                    subject=actor_of(analysis, subject),
-                    origin=actor_of(analysis, origin),
-                    destination=actor_of(analysis, destination),
-                    period=period,
-                    evidence=evidence_for(
-                        analysis, sentence, min(number.start, noun_start), max(number.end, noun_end)
-                    ),
-                    confidence=0.8 if (origin or destination or subject) else 0.5,
-                )
-            )
+            roles = _actors_of_flow(analysis, sentence, indicator, noun_start, noun_end, limit)
+            facts.append(fact_of(analysis, sentence, number, found, dates, roles))
     return {"facts": tuple(facts)}
+
+
+FlowRoles = tuple[Mention | None, Mention | None, Mention | None]
+
+
+def fact_of(
+    analysis: Analysis,
+    sentence: Sentence,
+    number: Number,
+    found: tuple[Indicator, int, int],
+    dates: list[DateExpr],
+    roles: FlowRoles,
+) -> Fact:
+    """The Fact a number states about its indicator (with the noun's span) and its subject,
+    origin and destination; its period is the sentence's first date phrase."""
+    indicator, noun_start, noun_end = found
+    subject, origin, destination = roles
+    period = dates[0].resolve(analysis.published, "past") if dates else UNKNOWN_DATE
+    return Fact(
+        fact_id=stable_id("fact", analysis.document.doc_id, number.start, indicator.name),
+        doc_id=analysis.document.doc_id,
+        indicator=indicator.name,
+        value=number.value,
+        qualifier=number.qualifier,
+        unit=number.currency or indicator.unit,
+        subject=actor_of(analysis, subject),
+        origin=actor_of(analysis, origin),
+        destination=actor_of(analysis, destination),
+        period=period,
+        evidence=evidence_for(
+            analysis, sentence, min(number.start, noun_start), max(number.end, noun_end)
+        ),
+        confidence=0.8 if (origin or destination or subject) else 0.5,
+    )

@@ -8,25 +8,16 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from importlib import resources
 
 import yaml
 
 from tengri.extract.analysis import Analysis, Sentence
-from tengri.extract.records import actor_of, evidence_for
-from tengri.extract.ru.numbers import Number, find_numbers
+from tengri.extract.facts import FlowRoles, Indicator, fact_of, indicators_from
+from tengri.extract.numbers import Number
+from tengri.extract.ru.numbers import find_numbers
 from tengri.kb import Mention
-from tengri.model import UNKNOWN_DATE, Fact, stable_id
-
-
-@dataclass(frozen=True, slots=True)
-class Indicator:
-    name: str
-    nouns: re.Pattern[str]
-    unit: str
-    flow: str
-    requires: re.Pattern[str] | None
+from tengri.model import Fact
 
 
 def _stem(noun: str) -> str:
@@ -37,16 +28,14 @@ def _stem(noun: str) -> str:
     return r"\s+".join(words)
 
 
+def _russian_nouns(nouns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(_stem, nouns)) + r")", re.I)
+
+
 @functools.cache
 def indicators() -> tuple[Indicator, ...]:
     path = resources.files("tengri.extract.ru") / "data" / "indicators.ru.yaml"
-    out = []
-    for item in yaml.safe_load(path.read_text(encoding="utf-8")):
-        nouns = sorted(item["nouns"], key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(_stem, nouns)) + r")", re.I)
-        requires = re.compile(item["requires"], re.I) if item.get("requires") else None
-        out.append(Indicator(item["indicator"], pattern, item["unit"], item["flow"], requires))
-    return tuple(out)
+    return indicators_from(yaml.safe_load(path.read_text(encoding="utf-8")), _russian_nouns)
 
 
 _AFTER_NUMBER = re.compile(r"^\s*(?:[^\W\d][\w-]*\s+){0,2}?$")
@@ -80,7 +69,7 @@ def _indicator_near(
 
 def _flow(
     analysis: Analysis, sentence: Sentence, indicator: Indicator, noun_start: int, noun_end: int
-) -> tuple[Mention | None, Mention | None, Mention | None]:
+) -> FlowRoles:
     mentions = [
         m for m in analysis.mentions_in(sentence)
         if m.country and m.kind in {"state", "adjective", "person", "institution", "place", "group"}
@@ -124,28 +113,6 @@ def find_facts(analysis: Analysis) -> dict[str, object]:
             if found is None:
                 continue
             indicator, noun_start, noun_end = found
-            subject, origin, destination = _flow(
-                analysis, sentence, indicator, noun_start, noun_end
-            )
-            period = dates[0].resolve(analysis.published, "past") if dates else UNKNOWN_DATE
-            facts.append(
-                Fact(
-                    fact_id=stable_id(
-                        "fact", analysis.document.doc_id, number.start, indicator.name
-                    ),
-                    doc_id=analysis.document.doc_id,
-                    indicator=indicator.name,
-                    value=number.value,
-                    qualifier=number.qualifier,
-                    unit=number.currency or indicator.unit,
-                    subject=actor_of(analysis, subject),
-                    origin=actor_of(analysis, origin),
-                    destination=actor_of(analysis, destination),
-                    period=period,
-                    evidence=evidence_for(
-                        analysis, sentence, min(number.start, noun_start), max(number.end, noun_end)
-                    ),
-                    confidence=0.8 if (origin or destination or subject) else 0.5,
-                )
-            )
+            roles = _flow(analysis, sentence, indicator, noun_start, noun_end)
+            facts.append(fact_of(analysis, sentence, number, found, dates, roles))
     return {"facts": tuple(facts)}
