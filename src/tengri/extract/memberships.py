@@ -4,6 +4,7 @@ countries …") and what the knowledge base says about each on its date."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from tengri.extract.analysis import Analysis, Sentence
@@ -336,10 +337,27 @@ def _date(analysis: Analysis, claim: _Claim) -> DateRange:
 def find_memberships(analysis: Analysis) -> dict[str, object]:
     """Membership claims in the body, each checked against the KB on its date, one per
     (member, organisation, relation) with later claims as mentions."""
+    return memberships_from(analysis, _claims_with_status)
+
+
+def _claims_with_status(analysis: Analysis, sentence: Sentence) -> list[tuple[_Claim, EventStatus]]:
+    return [
+        (claim, _status(analysis, sentence, claim.member, claim.organization.start))
+        for claim in _claims(analysis, sentence)
+    ]
+
+
+ClaimsOf = Callable[[Analysis, Sentence], list[tuple[_Claim, EventStatus]]]
+
+
+def memberships_from(analysis: Analysis, claims_of: ClaimsOf) -> dict[str, object]:
+    """The language's membership claims (with their status) in each body sentence, each checked
+    against the KB on its date, one per (member, organisation, relation) with later claims as
+    mentions."""
     kb = analysis.kb
     by_key: dict[tuple[str, str, str], Membership] = {}
     for sentence in analysis.sentences:
-        for claim in _claims(analysis, sentence):
+        for claim, status in claims_of(analysis, sentence):
             member = actor_of(analysis, claim.member)
             organization = actor_of(analysis, claim.organization)
             if member is None or organization is None or not member.country or not organization.id:
@@ -352,17 +370,12 @@ def find_memberships(analysis: Analysis) -> dict[str, object]:
                     by_key[key] = _with_mention(existing, evidence)
                 continue
             date = _date(analysis, claim)
-            status = _status(analysis, sentence, claim.member, claim.organization.start)
             on = date.end or date.start or analysis.published
             check = kb.check_membership(member.country, organization.id, claim.relation.value, on)
             views = tuple(KBView(m.kind, m.when.start, m.when.end, m.source) for m in check.held)
-            result = (
-                check.result
-                if status in {EventStatus.OCCURRED, EventStatus.ONGOING}
-                else KBCheck.UNKNOWN
-                if check.result == KBCheck.CONFLICT
-                else check.result
-            )
+            result = check.result
+            if status not in {EventStatus.OCCURRED, EventStatus.ONGOING}:
+                result = KBCheck.UNKNOWN if check.result == KBCheck.CONFLICT else check.result
             by_key[key] = Membership(
                 membership_id=stable_id("mem", analysis.document.doc_id, *key),
                 doc_id=analysis.document.doc_id,

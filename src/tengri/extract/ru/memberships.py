@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 
 from tengri.extract.analysis import Analysis, Sentence
-from tengri.extract.memberships import _Claim, _date, _members_of, _with_mention
-from tengri.extract.records import actor_of, evidence_for
-from tengri.model import EventStatus, KBCheck, KBView, Membership, MembershipRelation, stable_id
+from tengri.extract.memberships import _Claim, _members_of, memberships_from
+from tengri.model import EventStatus, MembershipRelation
 
 _W = r"(?:[\w-]+\s+){0,3}?"
 _OTHER_ORG = r"(?:[А-ЯЁA-Z]{2,}\s+и\s+)?"
@@ -88,38 +87,4 @@ def _claims(analysis: Analysis, sentence: Sentence) -> list[tuple[_Claim, EventS
 
 def find_memberships(analysis: Analysis) -> dict[str, object]:
     """Membership claims in the body, each checked against the KB on its date."""
-    kb = analysis.kb
-    by_key: dict[tuple[str, str, str], Membership] = {}
-    for sentence in analysis.sentences:
-        for claim, status in _claims(analysis, sentence):
-            member = actor_of(analysis, claim.member)
-            organization = actor_of(analysis, claim.organization)
-            if member is None or organization is None or not member.country or not organization.id:
-                continue
-            key = (member.country, organization.id, claim.relation.value)
-            evidence = evidence_for(analysis, sentence, claim.start, claim.end)
-            if key in by_key:
-                if by_key[key].evidence.sentence_index != sentence.index:
-                    by_key[key] = _with_mention(by_key[key], evidence)
-                continue
-            date = _date(analysis, claim)
-            on = date.end or date.start or analysis.published
-            check = kb.check_membership(member.country, organization.id, claim.relation.value, on)
-            views = tuple(KBView(m.kind, m.when.start, m.when.end, m.source) for m in check.held)
-            result = check.result
-            if status not in {EventStatus.OCCURRED, EventStatus.ONGOING}:
-                result = KBCheck.UNKNOWN if check.result == KBCheck.CONFLICT else check.result
-            by_key[key] = Membership(
-                membership_id=stable_id("mem", analysis.document.doc_id, *key),
-                doc_id=analysis.document.doc_id,
-                member=member,
-                organization=organization,
-                relation=claim.relation,
-                date=date,
-                status=status,
-                kb_check=result,
-                kb=views if result != KBCheck.CONSISTENT or views else (),
-                evidence=evidence,
-                confidence=0.8 if claim.relation != MembershipRelation.MEMBER else 0.7,
-            )
-    return {"memberships": tuple(by_key.values())}
+    return memberships_from(analysis, _claims)
