@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from tengri.extract.analysis import Analysis, Sentence, Trigger
-from tengri.extract.lexicon import Entry, Pattern, anchor_index, load_lexicon, sentence_words
+from tengri.extract.lexicon import (
+    AnchorIndex,
+    Entry,
+    Pattern,
+    anchor_index,
+    load_lexicon,
+    sentence_words,
+)
 
 # Words before a noun trigger that make it refer back to an event already told.
 _ANAPHORIC = re.compile(
@@ -41,7 +50,7 @@ def _form(pattern: Pattern, match: re.Match[str], is_noun: bool) -> str:
 
 def _candidates(
     entry: Entry, order: int, sentence: Sentence, text: str, wanted: list[tuple[bool, int]]
-) -> list[tuple[int, int, int, int, int, Trigger]]:
+) -> list[Found]:
     """Matches of the wanted patterns of one entry in one sentence, with their sort keys."""
     found = []
     for is_noun, p_index in wanted:
@@ -76,24 +85,49 @@ def _vetoed(entry: Entry, sentence: Sentence, trigger: Trigger) -> bool:
 
 def find_triggers(analysis: Analysis) -> dict[str, object]:
     """Every event trigger in the body sentences; the longest, most specific wins an overlap."""
-    lexicon = load_lexicon()
-    entries = {entry.id: entry for entry in lexicon}
-    index = anchor_index()
+    rules = TriggerRules(load_lexicon(), anchor_index(), sentence_words, _candidates, _vetoed)
+    return triggers_by(analysis, rules)
+
+
+Found = tuple[int, int, int, int, int, Trigger]
+"""A match with its sort keys: priority, length, weight, -entry order, start."""
+
+
+@dataclass(frozen=True)
+class TriggerRules:
+    """What finding triggers needs from a language; choosing among them is the same in all."""
+
+    lexicon: tuple[Entry, ...]
+    index: AnchorIndex
+    words: Callable[[str], set[str]]
+    """The words of a sentence to look up in the anchor index."""
+    candidates: Callable[[Entry, int, Sentence, str, list[tuple[bool, int]]], list[Found]]
+    """Matches of the wanted patterns of one entry in one sentence."""
+    vetoed: Callable[[Entry, Sentence, Trigger], bool]
+    """Whether an entry's veto words near a trigger cancel it."""
+
+
+def triggers_by(analysis: Analysis, rules: TriggerRules) -> dict[str, object]:
+    """Every event trigger in the body sentences by a language's rules; the longest, most
+    specific wins an overlap."""
+    entries = {entry.id: entry for entry in rules.lexicon}
     chosen: list[Trigger] = []
     for sentence in analysis.sentences:
         by_entry: dict[int, list[tuple[bool, int]]] = {}
-        for e_index, is_noun, p_index in index.candidates(sentence_words(sentence.text)):
+        for e_index, is_noun, p_index in rules.index.candidates(rules.words(sentence.text)):
             by_entry.setdefault(e_index, []).append((is_noun, p_index))
         found = []
         for e_index, wanted in by_entry.items():
-            found.extend(_candidates(lexicon[e_index], e_index, sentence, analysis.text, wanted))
+            found.extend(
+                rules.candidates(rules.lexicon[e_index], e_index, sentence, analysis.text, wanted)
+            )
         found.sort(key=lambda f: (-f[0], -f[1], -f[2], -f[3], f[4]))
         taken: list[tuple[int, int]] = []
         for *_, trigger in found:
             if any(trigger.start < e and s < trigger.end for s, e in taken):
                 continue
             taken.append((trigger.start, trigger.end))
-            if not _vetoed(entries[trigger.entry], sentence, trigger):
+            if not rules.vetoed(entries[trigger.entry], sentence, trigger):
                 chosen.append(trigger)
     chosen.sort(key=lambda t: t.start)
     return {"triggers": tuple(chosen)}

@@ -14,7 +14,8 @@ import re
 
 from tengri.extract.analysis import Analysis, Sentence, Trigger
 from tengri.extract.lexicon import Entry, Pattern, sentence_words
-from tengri.extract.ru.lexicon import anchor_index, entries_by_id, load_lexicon
+from tengri.extract.ru.lexicon import anchor_index, load_lexicon
+from tengri.extract.triggers import Found, TriggerRules, triggers_by
 
 _ANAPHORIC = re.compile(
     r"(?:\b(?:этот|эта|это|этого|этой|этому|этим|этом|эти|этих|данн\w+|указанн\w+|"
@@ -43,7 +44,7 @@ def _form(pattern: Pattern, match: re.Match[str], is_noun: bool) -> str:
 
 def _candidates(
     entry: Entry, order: int, sentence: Sentence, text: str, wanted: list[tuple[bool, int]]
-) -> list[tuple[int, int, int, int, int, Trigger]]:
+) -> list[Found]:
     found = []
     for is_noun, p_index in wanted:
         pattern = (entry.nouns if is_noun else entry.verbs)[p_index]
@@ -71,28 +72,12 @@ def _vetoed(entry: Entry, sentence: Sentence, trigger: Trigger) -> bool:
     return bool(entry.veto.search(window))
 
 
+def _words(text: str) -> set[str]:
+    words = sentence_words(text)
+    return words | {w.replace("ё", "е") for w in words if "ё" in w}
+
+
 def find_triggers(analysis: Analysis) -> dict[str, object]:
     """Every event trigger in the body sentences; the longest, most specific wins an overlap."""
-    lexicon = load_lexicon()
-    entries = entries_by_id()
-    index = anchor_index()
-    chosen: list[Trigger] = []
-    for sentence in analysis.sentences:
-        words = sentence_words(sentence.text)
-        words |= {w.replace("ё", "е") for w in words if "ё" in w}
-        by_entry: dict[int, list[tuple[bool, int]]] = {}
-        for e_index, is_noun, p_index in index.candidates(words):
-            by_entry.setdefault(e_index, []).append((is_noun, p_index))
-        found = []
-        for e_index, wanted in by_entry.items():
-            found.extend(_candidates(lexicon[e_index], e_index, sentence, analysis.text, wanted))
-        found.sort(key=lambda f: (-f[0], -f[1], -f[2], -f[3], f[4]))
-        taken: list[tuple[int, int]] = []
-        for *_, trigger in found:
-            if any(trigger.start < e and s < trigger.end for s, e in taken):
-                continue
-            taken.append((trigger.start, trigger.end))
-            if not _vetoed(entries[trigger.entry], sentence, trigger):
-                chosen.append(trigger)
-    chosen.sort(key=lambda t: t.start)
-    return {"triggers": tuple(chosen)}
+    rules = TriggerRules(load_lexicon(), anchor_index(), _words, _candidates, _vetoed)
+    return triggers_by(analysis, rules)
