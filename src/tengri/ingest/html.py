@@ -33,8 +33,10 @@ def _extract(html: str, url: str | None) -> dict[str, Any] | None:
         extracted = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False,
             favor_precision=True, date_extraction_params=_DATE_PARAMS)
-    except (ValueError, TypeError, AttributeError, RecursionError, LookupError) as exc:
-        # lxml and trafilatura raise these on some malformed pages; a page is skipped, not fatal
+    except (ValueError, TypeError, AttributeError, RecursionError, LookupError,
+            AssertionError) as exc:
+        # lxml and trafilatura raise these on some malformed pages (AssertionError: lxml's
+        # drop_tree on an element with no parent, e.g. a stray <svg>); a page is skipped.
         raise SourceError("unparsable HTML", f"{url or 'page'}: HTML could not be parsed "
                           f"({type(exc).__name__}: {exc})") from exc
     if extracted is None:
