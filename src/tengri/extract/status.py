@@ -10,9 +10,10 @@ decides when no cue does (visited → occurred).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
-from tengri.extract.analysis import Analysis, Candidate
+from tengri.extract.analysis import Analysis, Candidate, Sentence, Trigger
 from tengri.extract.roles import _clause, at_invitation
 from tengri.model import EventStatus
 
@@ -102,11 +103,7 @@ def status_of(analysis: Analysis, candidate: Candidate) -> tuple[EventStatus, st
     trigger = candidate.trigger
     if at_invitation(analysis, trigger):
         return EventStatus.OCCURRED, "background"
-    sentence = analysis.sentences[trigger.sentence]
-    left, right = _clause(analysis, sentence, trigger)
-    left = max(sentence.start, min(left, trigger.start - 80))
-    before = analysis.text[left : trigger.start]
-    after = analysis.text[trigger.end : right]
+    sentence, before, after = clause_around(analysis, trigger, _clause)
     near = before[-60:]
     if (
         _NEGATION_BEFORE.search(near)
@@ -159,6 +156,26 @@ def status_of(analysis: Analysis, candidate: Candidate) -> tuple[EventStatus, st
 
 def assign_status(analysis: Analysis) -> dict[str, object]:
     """Set every candidate's status from the cues around its trigger."""
+    return statuses_by(analysis, status_of)
+
+
+ClauseOf = Callable[[Analysis, Sentence, Trigger], tuple[int, int]]
+StatusOf = Callable[[Analysis, Candidate], tuple[EventStatus, str | None]]
+
+
+def clause_around(
+    analysis: Analysis, trigger: Trigger, clause: ClauseOf
+) -> tuple[Sentence, str, str]:
+    """The trigger's sentence and the text of its clause before it (reaching back at least 80
+    characters within the sentence, where cues such as "will" or «будет» stand) and after it."""
+    sentence = analysis.sentences[trigger.sentence]
+    left, right = clause(analysis, sentence, trigger)
+    left = max(sentence.start, min(left, trigger.start - 80))
+    return sentence, analysis.text[left : trigger.start], analysis.text[trigger.end : right]
+
+
+def statuses_by(analysis: Analysis, status_of: StatusOf) -> dict[str, object]:
+    """Every candidate with the status (and deciding cue) a language's `status_of` reads."""
     updated = []
     for candidate in analysis.candidates:
         status, cue = status_of(analysis, candidate)

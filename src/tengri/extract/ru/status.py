@@ -16,11 +16,11 @@ A modal wins over tense, as docs/CODING.md §4 asks.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from tengri.extract.analysis import Analysis, Candidate
 from tengri.extract.ru.morph import readings, verb_tense
 from tengri.extract.ru.roles import at_invitation, clause
+from tengri.extract.status import clause_around, statuses_by
 from tengri.model import EventStatus
 
 _W = r"(?:\s+[\w-]+){0,3}\s+$"
@@ -116,11 +116,7 @@ def status_of(analysis: Analysis, candidate: Candidate) -> tuple[EventStatus, st
     trigger = candidate.trigger
     if at_invitation(analysis, trigger):
         return EventStatus.OCCURRED, "background"
-    sentence = analysis.sentences[trigger.sentence]
-    left, right = clause(analysis, sentence, trigger)
-    left = max(sentence.start, min(left, trigger.start - 80))
-    before = analysis.text[left : trigger.start]
-    after = analysis.text[trigger.end : right]
+    sentence, before, after = clause_around(analysis, trigger, clause)
     near = before[-50:]
     text = trigger.text.lower()
     if re.match(r"^(?:не|так\s+и\s+не)\s", text):
@@ -152,8 +148,4 @@ def status_of(analysis: Analysis, candidate: Candidate) -> tuple[EventStatus, st
 
 def assign_status(analysis: Analysis) -> dict[str, object]:
     """Set every candidate's status from the cues around its trigger."""
-    updated = []
-    for candidate in analysis.candidates:
-        status, cue = status_of(analysis, candidate)
-        updated.append(replace(candidate, status=status, status_cue=cue))
-    return {"candidates": tuple(updated)}
+    return statuses_by(analysis, status_of)
