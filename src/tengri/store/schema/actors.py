@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, String, Table
+from sqlalchemy import Column, String, Table
 
-from tengri.store.schema.base import metadata
+from tengri.store.schema.base import UtcDateTime, metadata
 
 actors = Table(
     "actors", metadata,
@@ -15,6 +15,6 @@ actors = Table(
     Column("sector", String),
     Column("igo", String),
     Column("wikidata", String),
-    Column("first_seen", DateTime, nullable=False),
-    Column("last_seen", DateTime, nullable=False),
+    Column("first_seen", UtcDateTime, nullable=False),
+    Column("last_seen", UtcDateTime, nullable=False),
 )

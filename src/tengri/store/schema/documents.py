@@ -10,7 +10,6 @@ from __future__ import annotations
 from sqlalchemy import (
     Column,
     Date,
-    DateTime,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -20,7 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from tengri.store.schema.base import Id, Json, metadata
+from tengri.store.schema.base import Id, Json, UtcDateTime, metadata
 
 documents = Table(
     "documents", metadata,
@@ -34,9 +33,9 @@ documents = Table(
     Column("published", Date, index=True),
     Column("lang", String(16)),
     Column("source_name", String, index=True),
-    Column("fetched_at", DateTime),
-    Column("ingested_at", DateTime, nullable=False),
-    Column("updated_at", DateTime, nullable=False),
+    Column("fetched_at", UtcDateTime),
+    Column("ingested_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
     Column("version", Integer, nullable=False, default=1),  # +1 each time new content replaces it
     Column("near_duplicate_group", String(64), nullable=False, index=True),
     Column("signature", LargeBinary, nullable=False),

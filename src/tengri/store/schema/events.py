@@ -10,7 +10,6 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
-    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -20,7 +19,7 @@ from sqlalchemy import (
     Table,
 )
 
-from tengri.store.schema.base import Id, Json, metadata
+from tengri.store.schema.base import Id, Json, UtcDateTime, metadata
 
 events = Table(
     "events", metadata,
@@ -59,8 +58,8 @@ events = Table(
     Column("last_reported", Date),
     Column("curated", Boolean, nullable=False, default=False),  # an analyst made or changed it
     Column("rules", String, nullable=False),
-    Column("created_at", DateTime, nullable=False),
-    Column("updated_at", DateTime, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
     Index("ix_events_dyad", "source_country", "target_country"),
 )
 

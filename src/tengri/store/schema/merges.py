@@ -6,9 +6,9 @@ decision too. `current` marks the one in force for each mention.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, Float, ForeignKey, Index, String, Table, Text
+from sqlalchemy import Boolean, Column, Float, ForeignKey, Index, String, Table, Text
 
-from tengri.store.schema.base import Id, Json, metadata
+from tengri.store.schema.base import Id, Json, UtcDateTime, metadata
 
 merge_decisions = Table(
     "merge_decisions", metadata,
@@ -21,7 +21,7 @@ merge_decisions = Table(
     Column("score", Float),
     Column("rules", String, nullable=False),
     Column("decided_by", String, nullable=False),  # "tengri" or the analyst
-    Column("decided_at", DateTime, nullable=False),
+    Column("decided_at", UtcDateTime, nullable=False),
     Column("current", Boolean, nullable=False),
     Column("note", Text),
     Index("ix_merge_decisions_mention_current", "mention_id", "current"),

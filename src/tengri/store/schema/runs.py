@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Integer, String, Table
+from sqlalchemy import Column, Integer, String, Table
 
-from tengri.store.schema.base import Id, Json, metadata
+from tengri.store.schema.base import Id, Json, UtcDateTime, metadata
 
 ingest_runs = Table(
     "ingest_runs", metadata,
     Column("id", Id, primary_key=True),
-    Column("started_at", DateTime, nullable=False),
-    Column("finished_at", DateTime),
+    Column("started_at", UtcDateTime, nullable=False),
+    Column("finished_at", UtcDateTime),
     # running | finished | failed; a run killed mid-way stays "running" with no finished_at
     Column("status", String, nullable=False),
     Column("sources", Json, nullable=False),

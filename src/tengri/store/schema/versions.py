@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Integer, String, Table
+from sqlalchemy import Column, Integer, String, Table
 
-from tengri.store.schema.base import metadata
+from tengri.store.schema.base import UtcDateTime, metadata
 
 schema_versions = Table(
     "schema_versions", metadata,
     Column("version", Integer, primary_key=True, autoincrement=False),
     Column("description", String, nullable=False),
-    Column("applied_at", DateTime, nullable=False),
+    Column("applied_at", UtcDateTime, nullable=False),
 )

@@ -11,7 +11,6 @@ from __future__ import annotations
 from sqlalchemy import (
     Column,
     Connection,
-    DateTime,
     Index,
     String,
     Table,
@@ -19,7 +18,7 @@ from sqlalchemy import (
     func,
 )
 
-from tengri.store.schema.base import Id, Json, metadata
+from tengri.store.schema.base import Id, Json, UtcDateTime, metadata
 from tengri.store.schema.events import event_actors, events
 
 event_curations = Table(
@@ -31,16 +30,16 @@ event_curations = Table(
     Column("overrides", Json, nullable=False),
     Column("note", Text),
     Column("created_by", String, nullable=False),
-    Column("created_at", DateTime, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
     Column("updated_by", String, nullable=False),
-    Column("updated_at", DateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
     Index("ix_event_curations_verdict", "verdict"),
 )
 
 audit_log = Table(
     "audit_log", metadata,
     Column("id", Id, primary_key=True),
-    Column("at", DateTime, nullable=False, index=True),
+    Column("at", UtcDateTime, nullable=False, index=True),
     Column("who", String, nullable=False),  # the API key's name, or the CLI user
     Column("role", String, nullable=False),
     Column("action", String, nullable=False, index=True),
@@ -59,10 +58,10 @@ api_keys = Table(
     Column("secret_hash", String, nullable=False),  # scrypt$n$r$p$salt$hash, never the key
     Column("name", String, nullable=False),  # who uses it; written to the audit log
     Column("role", String, nullable=False),  # reader | curator | admin
-    Column("created_at", DateTime, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
     Column("created_by", String, nullable=False),
-    Column("revoked_at", DateTime),
-    Column("last_used_at", DateTime),
+    Column("revoked_at", UtcDateTime),
+    Column("last_used_at", UtcDateTime),
 )
 
 # The API lists events latest first (by event date, else first report) and pages by
