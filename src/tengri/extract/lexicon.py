@@ -215,8 +215,14 @@ def sentence_words(text: str) -> set[str]:
 
 @functools.cache
 def anchor_index(name: str = "triggers.yaml") -> AnchorIndex:
+    return anchor_index_of(load_lexicon(name))
+
+
+def anchor_index_of(lexicon: tuple[Entry, ...]) -> AnchorIndex:
+    """Which (entry, noun or verb, pattern) each anchor word can start, for any language's
+    lexicon: a sentence is matched only against the patterns its words can start."""
     by_word: dict[str, list[tuple[int, bool, int]]] = {}
-    for e_index, entry in enumerate(load_lexicon(name)):
+    for e_index, entry in enumerate(lexicon):
         for is_noun, patterns in ((False, entry.verbs), (True, entry.nouns)):
             for p_index, pattern in enumerate(patterns):
                 for word in pattern.anchors:

@@ -31,7 +31,7 @@ from importlib import resources
 import yaml
 
 from tengri.errors import TengriError
-from tengri.extract.lexicon import AnchorIndex, Entry, Pattern
+from tengri.extract.lexicon import AnchorIndex, Entry, Pattern, anchor_index_of
 from tengri.extract.lexicon import _entry as english_entry
 from tengri.extract.ru.morph import _analyzer
 
@@ -208,10 +208,4 @@ def entries_by_id() -> dict[str, Entry]:
 
 @functools.cache
 def anchor_index() -> AnchorIndex:
-    by_word: dict[str, list[tuple[int, bool, int]]] = {}
-    for e_index, entry in enumerate(load_lexicon()):
-        for is_noun, patterns in ((False, entry.verbs), (True, entry.nouns)):
-            for p_index, pattern in enumerate(patterns):
-                for word in pattern.anchors:
-                    by_word.setdefault(word, []).append((e_index, is_noun, p_index))
-    return AnchorIndex({w: tuple(v) for w, v in by_word.items()})
+    return anchor_index_of(load_lexicon())
