@@ -138,12 +138,20 @@ class Number:
     times: bool  # "twice": a count of occurrences
 
 
-def _qualifier(text: str, start: int) -> Qualifier:
+def qualifier_before(
+    text: str, start: int, qualifiers: list[tuple[re.Pattern[str], Qualifier]]
+) -> Qualifier:
+    """The qualifier ("more than", «около») of the first of a language's `qualifiers` whose
+    words stand in the 30 characters before a number; exact when none does."""
     before = text[max(0, start - 30) : start]
-    for pattern, qualifier in _QUALIFIERS:
+    for pattern, qualifier in qualifiers:
         if pattern.search(before):
             return qualifier
     return Qualifier.EXACT
+
+
+def _qualifier(text: str, start: int) -> Qualifier:
+    return qualifier_before(text, start, _QUALIFIERS)
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tengri.extract.numbers import Number
+from tengri.extract.numbers import Number, qualifier_before
 from tengri.model import Qualifier
 
 _SCALES = {"тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3, "тысячу": 1e3,
@@ -51,11 +51,7 @@ NUMBER = re.compile(
 
 
 def _qualifier(text: str, start: int) -> Qualifier:
-    before = text[max(0, start - 30) : start]
-    for pattern, qualifier in _QUALIFIERS:
-        if pattern.search(before):
-            return qualifier
-    return Qualifier.EXACT
+    return qualifier_before(text, start, _QUALIFIERS)
 
 
 def _currency(word: str | None) -> str | None:
