@@ -220,6 +220,21 @@ _COUNTERPART = re.compile(
 _NAME_TOKEN = re.compile(r"^\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})")
 
 
+def pointing_to(start: int, end: int, phrase: str, antecedent: Mention) -> Mention:
+    """A pronoun or phrase at [start, end) that stands for an actor named before it."""
+    return Mention(
+        start,
+        end,
+        phrase,
+        antecedent.kind,
+        antecedent.entity,
+        antecedent.country,
+        antecedent.role,
+        antecedent.sector,
+        f"{phrase!r} -> {antecedent.text!r}",
+    )
+
+
 def _pronouns(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
     """ "he", "his", "she", "they": the person (or pair) last named before them."""
     text = analysis.text
@@ -252,19 +267,7 @@ def _pronouns(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
                         else:
                             break
                     for mention in reversed(chain):
-                        found.append(
-                            Mention(
-                                start,
-                                end,
-                                match.group(0),
-                                mention.kind,
-                                mention.entity,
-                                mention.country,
-                                mention.role,
-                                mention.sector,
-                                f"{match.group(0)!r} -> {mention.text!r}",
-                            )
-                        )
+                        found.append(pointing_to(start, end, match.group(0), mention))
                 continue
             if not before:
                 continue
@@ -281,19 +284,7 @@ def _pronouns(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
             relative = [m for m in same if re.match(r"^\s*,\s*who\b", text[m.end : m.end + 10])]
             if relative:  # "Japarov, who was on his first visit": the relative's antecedent
                 antecedent = relative[-1]
-            found.append(
-                Mention(
-                    start,
-                    end,
-                    match.group(0),
-                    antecedent.kind,
-                    antecedent.entity,
-                    antecedent.country,
-                    antecedent.role,
-                    antecedent.sector,
-                    f"{match.group(0)!r} -> {antecedent.text!r}",
-                )
-            )
+            found.append(pointing_to(start, end, match.group(0), antecedent))
     return found
 
 
@@ -315,20 +306,7 @@ def _guests(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
             ]
             if not before:
                 continue
-            guest = before[-1]
-            found.append(
-                Mention(
-                    start,
-                    end,
-                    match.group(0),
-                    guest.kind,
-                    guest.entity,
-                    guest.country,
-                    guest.role,
-                    guest.sector,
-                    f"{match.group(0)!r} -> {guest.text!r}",
-                )
-            )
+            found.append(pointing_to(start, end, match.group(0), before[-1]))
     return found
 
 

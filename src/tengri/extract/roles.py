@@ -125,6 +125,11 @@ def _as_target(mention: Mention) -> Mention:
     """An adjective in a target position stands for its state ("shelled Armenian villages")."""
     if mention.kind != "adjective" or not mention.country:
         return mention
+    return adjective_as_state(mention)
+
+
+def adjective_as_state(mention: Mention) -> Mention:
+    """The state an adjective mention stands for, at the adjective's place in the text."""
     return Mention(
         mention.start,
         mention.end,

@@ -17,6 +17,7 @@ from tengri.extract.actors import (
     _resolve_bare_titles,
     mentions_in_body,
     pair_mentions,
+    pointing_to,
     sides,
 )
 from tengri.extract.analysis import Analysis, Focus
@@ -81,19 +82,7 @@ def _pronouns(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
                 antecedent = same[0] if same else before[0]
             else:
                 antecedent = same[-1] if len(same) > 1 else before[-1]
-            found.append(
-                Mention(
-                    start,
-                    end,
-                    match.group(0),
-                    antecedent.kind,
-                    antecedent.entity,
-                    antecedent.country,
-                    antecedent.role,
-                    antecedent.sector,
-                    f"{match.group(0)!r} -> {antecedent.text!r}",
-                )
-            )
+            found.append(pointing_to(start, end, match.group(0), antecedent))
     return found
 
 

@@ -23,6 +23,7 @@ from tengri.extract.lexicon import Entry
 from tengri.extract.roles import (
     _crowd,
     _political,
+    adjective_as_state,
     candidate_of,
     candidates_with_roles,
     clause_span,
@@ -296,17 +297,7 @@ def _as_actor(mention: Mention) -> Mention:
     """An adjective standing as an actor ("российские военные") is its state."""
     if mention.kind != "adjective":
         return mention
-    return Mention(
-        mention.start,
-        mention.end,
-        mention.text,
-        "state",
-        mention.country,
-        mention.country,
-        None,
-        "GOV",
-        f"adjective of {mention.country}",
-    )
+    return adjective_as_state(mention)
 
 
 def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate | None:
