@@ -9,11 +9,12 @@ ordinal 21, with Kazakhstan, Russia and both presidents as participants.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from tengri.extract.actors import embedded_mentions
 from tengri.extract.analysis import Analysis, Candidate
-from tengri.extract.lexicon import load_lexicon
+from tengri.extract.lexicon import Entry, load_lexicon
 from tengri.kb import Mention
 from tengri.model import Gathering
 
@@ -126,29 +127,50 @@ def _theme(analysis: Analysis, sentence_index: int) -> str | None:
 
 def shape_gatherings(analysis: Analysis) -> dict[str, object]:
     """Give gathering candidates their name, ordinal, theme and participants; drop generic ones."""
-    gathering_entries = {e.id for e in load_lexicon() if e.gathering}
+    return gatherings_by(analysis, load_lexicon(), _shaped)
+
+
+def _shaped(analysis: Analysis, candidate: Candidate) -> Candidate | None:
+    name, ordinal, name_start = gathering_name(analysis, candidate)
+    head = candidate.trigger.text.lower()
+    if _PLURAL.search(head) and head not in {"talks"} and name is None:
+        return None  # "regional cooperation forums": a kind of thing, not an event
+    sentence = analysis.sentences[candidate.trigger.sentence]
+    remote = bool(_REMOTE.search(sentence.text))
+    participants = _participants(analysis, candidate, name_start)
+    if name is None and not candidate.trigger.anaphoric and not participants:
+        return None  # an unnamed "conference" with nobody taking part is not an event
+    gathering = Gathering(_kind(head), name, ordinal, _theme(analysis, sentence.index), remote)
+    return as_gathering(candidate, gathering, participants)
+
+
+def gatherings_by(
+    analysis: Analysis,
+    lexicon: Iterable[Entry],
+    shape: Callable[[Analysis, Candidate], Candidate | None],
+) -> dict[str, object]:
+    """Candidates of the lexicon's gathering entries shaped by a language's `shape` (None
+    drops one); the other candidates pass unchanged."""
+    gathering_entries = {e.id for e in lexicon if e.gathering}
     shaped: list[Candidate] = []
     for candidate in analysis.candidates:
         if candidate.trigger.entry not in gathering_entries:
             shaped.append(candidate)
             continue
-        name, ordinal, name_start = gathering_name(analysis, candidate)
-        head = candidate.trigger.text.lower()
-        if _PLURAL.search(head) and head not in {"talks"} and name is None:
-            continue  # "regional cooperation forums": a kind of thing, not an event
-        sentence = analysis.sentences[candidate.trigger.sentence]
-        remote = bool(_REMOTE.search(sentence.text))
-        participants = _participants(analysis, candidate, name_start)
-        if name is None and not candidate.trigger.anaphoric and not participants:
-            continue  # an unnamed "conference" with nobody taking part is not an event
-        gathering = Gathering(_kind(head), name, ordinal, _theme(analysis, sentence.index), remote)
-        shaped.append(
-            replace(
-                candidate,
-                gathering=gathering,
-                participants=tuple(participants),
-                source=None,
-                target=None,
-            )
-        )
+        result = shape(analysis, candidate)
+        if result is not None:
+            shaped.append(result)
     return {"candidates": tuple(shaped)}
+
+
+def as_gathering(
+    candidate: Candidate, gathering: Gathering, participants: list[Mention]
+) -> Candidate:
+    """A multilateral event: its participants take the place of a source and a target."""
+    return replace(
+        candidate,
+        gathering=gathering,
+        participants=tuple(participants),
+        source=None,
+        target=None,
+    )

@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from tengri.extract.actors import embedded_mentions
 from tengri.extract.analysis import Analysis, Candidate
-from tengri.extract.ru.lexicon import entries_by_id
+from tengri.extract.gatherings import as_gathering, gatherings_by
+from tengri.extract.ru.lexicon import load_lexicon
 from tengri.kb import Mention
 from tengri.model import Gathering
 
@@ -126,32 +127,21 @@ def _participants(analysis: Analysis, candidate: Candidate, start: int, end: int
 
 def shape_gatherings(analysis: Analysis) -> dict[str, object]:
     """Give gathering candidates their name, ordinal, theme and participants."""
-    gathering_entries = {i for i, e in entries_by_id().items() if e.gathering}
-    shaped: list[Candidate] = []
-    for candidate in analysis.candidates:
-        if candidate.trigger.entry not in gathering_entries:
-            shaped.append(candidate)
-            continue
-        name, ordinal, start, end = gathering_name(analysis, candidate)
-        sentence = analysis.sentences[candidate.trigger.sentence]
-        participants = _participants(analysis, candidate, start, end)
-        if name is None and not candidate.trigger.anaphoric and not participants:
-            continue  # an unnamed "конференция" with nobody taking part is not an event
-        theme = _THEME.search(sentence.text)
-        gathering = Gathering(
-            _kind(candidate.trigger.text),
-            name,
-            ordinal,
-            theme.group(1).strip(" .,") if theme else None,
-            bool(_REMOTE.search(sentence.text)),
-        )
-        shaped.append(
-            replace(
-                candidate,
-                gathering=gathering,
-                participants=tuple(participants),
-                source=None,
-                target=None,
-            )
-        )
-    return {"candidates": tuple(shaped)}
+    return gatherings_by(analysis, load_lexicon(), _shaped)
+
+
+def _shaped(analysis: Analysis, candidate: Candidate) -> Candidate | None:
+    name, ordinal, start, end = gathering_name(analysis, candidate)
+    sentence = analysis.sentences[candidate.trigger.sentence]
+    participants = _participants(analysis, candidate, start, end)
+    if name is None and not candidate.trigger.anaphoric and not participants:
+        return None  # an unnamed "конференция" with nobody taking part is not an event
+    theme = _THEME.search(sentence.text)
+    gathering = Gathering(
+        _kind(candidate.trigger.text),
+        name,
+        ordinal,
+        theme.group(1).strip(" .,") if theme else None,
+        bool(_REMOTE.search(sentence.text)),
+    )
+    return as_gathering(candidate, gathering, participants)
