@@ -88,7 +88,7 @@ def fuzz_operation(operation: Any, mode: Any, headers: dict[str, str],
     """Run one operation's generated cases; the first failure's description, if any."""
 
     @settings(max_examples=EXAMPLES * SCALE, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+              derandomize=SCALE == 1, suppress_health_check=list(HealthCheck))
     @given(case=operation.as_strategy(generation_mode=mode))
     def run(case: Any) -> None:
         if case.method.upper() == "DELETE" and case.path.startswith("/api/v1/keys"):

@@ -207,7 +207,7 @@ class ActorCorrection(BaseModel):
 
 
 class MergeRequest(BaseModel):
-    absorb: int = Field(ge=1, description="the event that reports the same thing; it is "
+    absorb: int = Field(ge=1, le=2**53, description="the event that reports the same thing; it is "
                         "removed and its reports join this one")
     reason: str | None = Field(None, max_length=2000)
 
