@@ -53,20 +53,65 @@ def _step(name: str, run: Callable[[Analysis], dict[str, object]], reads: str, w
     return Step(name, run, frozenset(reads.split()), frozenset(writes.split()))
 
 
-STEPS: tuple[Step, ...] = (
-    _step("segment", _segment, "text document", "sentences title"),
-    _step("actors", find_actors, "text kb published sentences", "mentions focus"),
-    _step("dates", find_date_mentions, "text published sentences", "dates"),
-    _step("triggers", find_triggers, "text sentences", "triggers"),
-    _step("roles", assign_roles, "triggers mentions sentences", "candidates"),
-    _step("gatherings", shape_gatherings, "candidates mentions sentences", "candidates"),
-    _step("status", assign_status, "candidates sentences", "candidates"),
-    _step("dating", assign_dates, "candidates sentences published", "candidates"),
-    _step("places", assign_locations, "candidates mentions kb", "candidates"),
-    _step("quantities", assign_quantities, "candidates sentences", "candidates"),
-    _step("facts", find_facts, "sentences mentions published", "facts"),
-    _step("memberships", find_memberships, "sentences mentions kb published", "memberships"),
-    _step("merge", merge_events, "candidates", "events"),
+Run = Callable[[Analysis], dict[str, object]]
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageSteps:
+    """A language's own version of each step that reads its words. The order of the steps, what
+    each reads and writes, segmentation and merging are the same for every language."""
+
+    actors: Run
+    date_mentions: Run
+    triggers: Run
+    roles: Run
+    gatherings: Run
+    status: Run
+    dating: Run
+    places: Run
+    quantities: Run
+    facts: Run
+    memberships: Run
+    folds: tuple[Step, ...] = ()
+    """Steps of the language's own, run after quantities and before facts."""
+
+
+def coding_steps(language: LanguageSteps) -> tuple[Step, ...]:
+    """The whole pipeline for a language, in the one order every language follows."""
+    return (
+        _step("segment", _segment, "text document", "sentences title"),
+        _step("actors", language.actors, "text kb published sentences", "mentions focus"),
+        _step("dates", language.date_mentions, "text published sentences", "dates"),
+        _step("triggers", language.triggers, "text sentences", "triggers"),
+        _step("roles", language.roles, "triggers mentions sentences", "candidates"),
+        _step("gatherings", language.gatherings, "candidates mentions sentences", "candidates"),
+        _step("status", language.status, "candidates sentences", "candidates"),
+        _step("dating", language.dating, "candidates sentences published", "candidates"),
+        _step("places", language.places, "candidates mentions kb", "candidates"),
+        _step("quantities", language.quantities, "candidates sentences", "candidates"),
+        *language.folds,
+        _step("facts", language.facts, "sentences mentions published", "facts"),
+        _step(
+            "memberships", language.memberships, "sentences mentions kb published", "memberships"
+        ),
+        _step("merge", merge_events, "candidates", "events"),
+    )
+
+
+STEPS: tuple[Step, ...] = coding_steps(
+    LanguageSteps(
+        actors=find_actors,
+        date_mentions=find_date_mentions,
+        triggers=find_triggers,
+        roles=assign_roles,
+        gatherings=shape_gatherings,
+        status=assign_status,
+        dating=assign_dates,
+        places=assign_locations,
+        quantities=assign_quantities,
+        facts=find_facts,
+        memberships=find_memberships,
+    )
 )
 
 

@@ -8,8 +8,13 @@ evaluation see no difference. See docs/CODING.md for what is coded and gold/ru/ 
 
 from __future__ import annotations
 
-from tengri.extract.merge import merge_events
-from tengri.extract.pipeline import Step, _segment, _step, register_language
+from tengri.extract.pipeline import (
+    LanguageSteps,
+    Step,
+    _step,
+    coding_steps,
+    register_language,
+)
 from tengri.extract.ru.actors import find_actors
 from tengri.extract.ru.dating import assign_dates, find_date_mentions
 from tengri.extract.ru.embedding import fold_russian
@@ -26,21 +31,21 @@ from tengri.extract.ru.triggers import find_triggers
 RULES = "ru-2026.1"  # version of the Russian rules and lexicon
 
 
-STEPS: tuple[Step, ...] = (
-    _step("segment", _segment, "text document", "sentences title"),
-    _step("actors", find_actors, "text kb published sentences", "mentions focus"),
-    _step("dates", find_date_mentions, "text published sentences", "dates"),
-    _step("triggers", find_triggers, "text sentences", "triggers"),
-    _step("roles", assign_roles, "triggers mentions sentences", "candidates"),
-    _step("gatherings", shape_gatherings, "candidates mentions sentences", "candidates"),
-    _step("status", assign_status, "candidates sentences", "candidates"),
-    _step("dating", assign_dates, "candidates sentences published", "candidates"),
-    _step("places", assign_locations, "candidates mentions kb", "candidates"),
-    _step("quantities", assign_quantities, "candidates sentences", "candidates"),
-    _step("settings", fold_russian, "candidates sentences", "candidates"),
-    _step("facts", find_facts, "sentences mentions published", "facts"),
-    _step("memberships", find_memberships, "sentences mentions kb published", "memberships"),
-    _step("merge", merge_events, "candidates", "events"),
+STEPS: tuple[Step, ...] = coding_steps(
+    LanguageSteps(
+        actors=find_actors,
+        date_mentions=find_date_mentions,
+        triggers=find_triggers,
+        roles=assign_roles,
+        gatherings=shape_gatherings,
+        status=assign_status,
+        dating=assign_dates,
+        places=assign_locations,
+        quantities=assign_quantities,
+        facts=find_facts,
+        memberships=find_memberships,
+        folds=(_step("settings", fold_russian, "candidates sentences", "candidates"),),
+    )
 )
 
 register_language("ru", STEPS)
