@@ -48,8 +48,27 @@ def _form(pattern: Pattern, match: re.Match[str], is_noun: bool) -> str:
     return pattern.verb_forms.get(verb, "VB")
 
 
-def _candidates(
-    entry: Entry, order: int, sentence: Sentence, text: str, wanted: list[tuple[bool, int]]
+def _wrong_part_of_speech(
+    entry: Entry, match: re.Match[str], before: str, is_noun: bool, form: str
+) -> bool:
+    """English words are nouns and verbs alike: the words before say which pattern takes it."""
+    if form == "VB" and _NOUN_CONTEXT.search(before) and not _VERB_CONTEXT.search(before):
+        return True  # "a visit": the noun pattern will take it
+    return (
+        is_noun
+        and bool(_VERB_CONTEXT.search(before))
+        and not _NOUN_CONTEXT.search(before)
+        and any(p.regex.fullmatch(match.group(0)) for p in entry.verbs)
+    )  # "to visit": the verb pattern takes it
+
+
+def entry_matches(
+    entry: Entry,
+    order: int,
+    sentence: Sentence,
+    text: str,
+    wanted: list[tuple[bool, int]],
+    rules: TriggerRules,
 ) -> list[Found]:
     """Matches of the wanted patterns of one entry in one sentence, with their sort keys."""
     found = []
@@ -58,19 +77,14 @@ def _candidates(
         for match in pattern.regex.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             before = text[max(sentence.start, start - 40) : start]
-            form = _form(pattern, match, is_noun)
-            if form == "VB" and _NOUN_CONTEXT.search(before) and not _VERB_CONTEXT.search(before):
-                continue  # "a visit": the noun pattern will take it
-            if (
-                is_noun
-                and _VERB_CONTEXT.search(before)
-                and not _NOUN_CONTEXT.search(before)
-                and any(p.regex.fullmatch(match.group(0)) for p in entry.verbs)
-            ):
-                continue  # "to visit": the verb pattern takes it
-            anaphoric = is_noun and entry.anaphora and bool(_ANAPHORIC.search(before))
+            form = rules.form(pattern, match, is_noun)
+            if rules.skip is not None and rules.skip(entry, match, before, is_noun, form):
+                continue
+            anaphoric = is_noun and entry.anaphora and bool(rules.anaphoric.search(before))
             trigger = Trigger(entry.id, start, end, match.group(0), sentence.index, form, anaphoric)
-            found.append((entry.priority, end - start, _weight(pattern), -order, start, trigger))
+            found.append(
+                (entry.priority, end - start, rules.weight(pattern), -order, start, trigger)
+            )
     return found
 
 
@@ -85,7 +99,16 @@ def _vetoed(entry: Entry, sentence: Sentence, trigger: Trigger) -> bool:
 
 def find_triggers(analysis: Analysis) -> dict[str, object]:
     """Every event trigger in the body sentences; the longest, most specific wins an overlap."""
-    rules = TriggerRules(load_lexicon(), anchor_index(), sentence_words, _candidates, _vetoed)
+    rules = TriggerRules(
+        load_lexicon(),
+        anchor_index(),
+        sentence_words,
+        _ANAPHORIC,
+        _form,
+        _weight,
+        _vetoed,
+        skip=_wrong_part_of_speech,
+    )
     return triggers_by(analysis, rules)
 
 
@@ -101,10 +124,16 @@ class TriggerRules:
     index: AnchorIndex
     words: Callable[[str], set[str]]
     """The words of a sentence to look up in the anchor index."""
-    candidates: Callable[[Entry, int, Sentence, str, list[tuple[bool, int]]], list[Found]]
-    """Matches of the wanted patterns of one entry in one sentence."""
+    anaphoric: re.Pattern[str]
+    """Words before a noun trigger that make it refer back to an event already told."""
+    form: Callable[[Pattern, re.Match[str], bool], str]
+    """A match's form: "noun", or the tag of the verb form it matched."""
+    weight: Callable[[Pattern], int]
+    """How specific a pattern is (how many words it spells out)."""
     vetoed: Callable[[Entry, Sentence, Trigger], bool]
     """Whether an entry's veto words near a trigger cancel it."""
+    skip: Callable[[Entry, re.Match[str], str, bool, str], bool] | None = None
+    """Whether a match (with the text before it and its form) belongs to another pattern."""
 
 
 def triggers_by(analysis: Analysis, rules: TriggerRules) -> dict[str, object]:
@@ -118,9 +147,8 @@ def triggers_by(analysis: Analysis, rules: TriggerRules) -> dict[str, object]:
             by_entry.setdefault(e_index, []).append((is_noun, p_index))
         found = []
         for e_index, wanted in by_entry.items():
-            found.extend(
-                rules.candidates(rules.lexicon[e_index], e_index, sentence, analysis.text, wanted)
-            )
+            entry = rules.lexicon[e_index]
+            found.extend(entry_matches(entry, e_index, sentence, analysis.text, wanted, rules))
         found.sort(key=lambda f: (-f[0], -f[1], -f[2], -f[3], f[4]))
         taken: list[tuple[int, int]] = []
         for *_, trigger in found:

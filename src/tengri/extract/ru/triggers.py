@@ -15,7 +15,7 @@ import re
 from tengri.extract.analysis import Analysis, Sentence, Trigger
 from tengri.extract.lexicon import Entry, Pattern, sentence_words
 from tengri.extract.ru.lexicon import anchor_index, load_lexicon
-from tengri.extract.triggers import Found, TriggerRules, triggers_by
+from tengri.extract.triggers import TriggerRules, triggers_by
 
 _ANAPHORIC = re.compile(
     r"(?:\b(?:этот|эта|это|этого|этой|этому|этим|этом|эти|этих|данн\w+|указанн\w+|"
@@ -42,22 +42,6 @@ def _form(pattern: Pattern, match: re.Match[str], is_noun: bool) -> str:
     return pattern.verb_forms.get(verb, pattern.verb_forms.get(verb.replace("ё", "е"), "VB"))
 
 
-def _candidates(
-    entry: Entry, order: int, sentence: Sentence, text: str, wanted: list[tuple[bool, int]]
-) -> list[Found]:
-    found = []
-    for is_noun, p_index in wanted:
-        pattern = (entry.nouns if is_noun else entry.verbs)[p_index]
-        for match in pattern.regex.finditer(sentence.text):
-            start, end = sentence.start + match.start(), sentence.start + match.end()
-            before = text[max(sentence.start, start - 40) : start]
-            form = _form(pattern, match, is_noun)
-            anaphoric = is_noun and entry.anaphora and bool(_ANAPHORIC.search(before))
-            trigger = Trigger(entry.id, start, end, match.group(0), sentence.index, form, anaphoric)
-            found.append((entry.priority, end - start, _weight(pattern), -order, start, trigger))
-    return found
-
-
 def _vetoed(entry: Entry, sentence: Sentence, trigger: Trigger) -> bool:
     if entry.veto is None:
         return False
@@ -79,5 +63,7 @@ def _words(text: str) -> set[str]:
 
 def find_triggers(analysis: Analysis) -> dict[str, object]:
     """Every event trigger in the body sentences; the longest, most specific wins an overlap."""
-    rules = TriggerRules(load_lexicon(), anchor_index(), _words, _candidates, _vetoed)
+    rules = TriggerRules(
+        load_lexicon(), anchor_index(), _words, _ANAPHORIC, _form, _weight, _vetoed
+    )
     return triggers_by(analysis, rules)
