@@ -77,24 +77,37 @@ _FROM = re.compile(r"^\s*from\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def _linked_before(rest: str) -> bool:
+    return bool(_LINK_BEFORE.search(rest)) and len(rest) < 60
+
+
 def _indicator_near(
     sentence: Sentence, text: str, number: Number
 ) -> tuple[Indicator, int, int] | None:
-    """The indicator noun that this number measures, just after it or just before it."""
+    return indicator_near(sentence, text, number, indicators(), _AFTER_NUMBER, _linked_before)
+
+
+def indicator_near(
+    sentence: Sentence,
+    text: str,
+    number: Number,
+    indicators: tuple[Indicator, ...],
+    after_number: re.Pattern[str],
+    linked: Callable[[str], bool],
+) -> tuple[Indicator, int, int] | None:
+    """The indicator noun that this number measures, with its span: just after the number
+    (with at most the words `after_number` allows between), else before it when the words
+    from the noun to the number link them (`linked`: "trade reached $5 billion")."""
     tail = text[number.end : min(sentence.end, number.end + 60)]
     head = text[max(sentence.start, number.start - 80) : number.start]
-    for indicator in indicators():
-        if indicator.requires and not indicator.requires.search(sentence.text):
-            continue
+    usable = [i for i in indicators if not i.requires or i.requires.search(sentence.text)]
+    for indicator in usable:
         match = indicator.nouns.search(tail)
-        if match and _AFTER_NUMBER.match(tail[: match.start()]):
+        if match and after_number.match(tail[: match.start()]):
             return indicator, number.end + match.start(), number.end + match.end()
-    for indicator in indicators():
-        if indicator.requires and not indicator.requires.search(sentence.text):
-            continue
+    for indicator in usable:
         for match in indicator.nouns.finditer(head):
-            rest = head[match.end() :]
-            if _LINK_BEFORE.search(rest) and len(rest) < 60:
+            if linked(head[match.end() :]):
                 start = number.start - len(head) + match.start()
                 return indicator, start, start + (match.end() - match.start())
     return None

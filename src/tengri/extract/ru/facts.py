@@ -13,7 +13,7 @@ from importlib import resources
 import yaml
 
 from tengri.extract.analysis import Analysis, Sentence
-from tengri.extract.facts import FlowRoles, Indicator, fact_of, indicators_from
+from tengri.extract.facts import FlowRoles, Indicator, fact_of, indicator_near, indicators_from
 from tengri.extract.numbers import Number
 from tengri.extract.ru.numbers import find_numbers
 from tengri.kb import Mention
@@ -48,23 +48,14 @@ _LINK = re.compile(
 _FROM = re.compile(r"^\s*из\s+$", re.IGNORECASE)
 
 
+def _linked(rest: str) -> bool:
+    return bool(_LINK.match(rest))
+
+
 def _indicator_near(
     sentence: Sentence, text: str, number: Number
 ) -> tuple[Indicator, int, int] | None:
-    """The indicator noun the number measures: just after it, or before it with a link verb."""
-    tail = text[number.end : min(sentence.end, number.end + 60)]
-    head = text[max(sentence.start, number.start - 80) : number.start]
-    usable = [i for i in indicators() if not i.requires or i.requires.search(sentence.text)]
-    for indicator in usable:
-        match = indicator.nouns.search(tail)
-        if match and _AFTER_NUMBER.match(tail[: match.start()]):
-            return indicator, number.end + match.start(), number.end + match.end()
-    for indicator in usable:
-        for match in indicator.nouns.finditer(head):
-            if _LINK.match(head[match.end() :]):
-                start = number.start - len(head) + match.start()
-                return indicator, start, start + match.end() - match.start()
-    return None
+    return indicator_near(sentence, text, number, indicators(), _AFTER_NUMBER, _linked)
 
 
 def _flow(
