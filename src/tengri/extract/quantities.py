@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from tengri.extract.analysis import Analysis, Candidate
@@ -39,6 +40,13 @@ def quantity_of(analysis: Analysis, candidate: Candidate) -> Quantity | None:
 
 def assign_quantities(analysis: Analysis) -> dict[str, object]:
     """Attach the quantity each candidate's trigger phrase states, if any."""
+    return quantities_by(analysis, quantity_of)
+
+
+def quantities_by(
+    analysis: Analysis, quantity_of: Callable[[Analysis, Candidate], Quantity | None]
+) -> dict[str, object]:
+    """Every candidate with the quantity a language's `quantity_of` reads (None: none told)."""
     return {
         "candidates": tuple(
             replace(c, quantity=quantity_of(analysis, c)) for c in analysis.candidates

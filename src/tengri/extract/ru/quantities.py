@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from tengri.extract.analysis import Analysis, Candidate
+from tengri.extract.quantities import quantities_by
 from tengri.extract.ru.numbers import find_numbers
 from tengri.model import Quantity
 
@@ -46,8 +46,4 @@ def quantity_of(analysis: Analysis, candidate: Candidate) -> Quantity | None:
 
 def assign_quantities(analysis: Analysis) -> dict[str, object]:
     """Attach the quantity each candidate's trigger phrase states, if any."""
-    return {
-        "candidates": tuple(
-            replace(c, quantity=quantity_of(analysis, c)) for c in analysis.candidates
-        )
-    }
+    return quantities_by(analysis, quantity_of)
