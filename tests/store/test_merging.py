@@ -168,6 +168,42 @@ def test_a_summit_and_a_bilateral_meeting_are_different_events() -> None:
         "a gathering and an event between two sides"
 
 
+WASHINGTON = ("Washington", "USA", 38.90, -77.04)
+ASTANA = ("Astana", "KAZ", 51.17, 71.43)
+USA = Party("USA", "USA", "United States", "state")
+
+
+def test_a_report_naming_the_summit_and_one_side_is_a_report_of_the_summit() -> None:
+    summit = view(1, 1, "040", None, None, mode="multilateral", gathering="C5+1 summit",
+                  participants=(USA, KAZ), place=WASHINGTON, start="2025-11-06")
+    one_side = view(2, 2, "040", None, TOKAYEV, gathering="Washington summit",
+                    place=WASHINGTON, start="2025-11-06")
+    result = compare(summit, one_side)
+    assert result.linked
+    assert "same gathering (C5+1 summit / Washington summit), named by its place Washington" \
+        in result.reasons
+
+
+def test_a_gathering_named_by_its_place_is_not_one_held_elsewhere() -> None:
+    here = view(1, 1, "040", None, None, mode="multilateral", gathering="Washington summit",
+                place=WASHINGTON, start="2025-11-06")
+    elsewhere = view(2, 2, "040", None, None, mode="multilateral", gathering="C5+1 summit",
+                     place=ASTANA, start="2025-11-06")
+    unplaced = view(3, 3, "040", None, None, mode="multilateral", gathering="C5+1 summit",
+                    start="2025-11-06")
+    assert compare(here, elsewhere).conflict == \
+        "different gatherings: Washington summit / C5+1 summit"
+    # no place to tell them apart: not a conflict, but nothing positive either
+    assert compare(here, unplaced).compatible and not compare(here, unplaced).linked
+
+
+def test_a_meeting_of_two_sides_at_a_summit_is_not_the_summit() -> None:
+    summit = view(1, 1, "040", None, None, mode="multilateral", gathering="CIS summit",
+                  participants=(KAZ, RUS))
+    sidelines = view(2, 2, "040", PUTIN, TOKAYEV, gathering="CIS summit")
+    assert compare(summit, sidelines).conflict == "a gathering and an event between two sides"
+
+
 def test_the_earliest_report_seeds_the_event_and_later_ones_join_it() -> None:
     early = view(1, 1, status="planned", published="2025-11-10")
     late = view(2, 2, published="2025-11-12")

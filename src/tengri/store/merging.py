@@ -127,9 +127,12 @@ class MentionView:
 
     @property
     def gathering(self) -> bool:
-        """A summit, forum or session: many take part, nobody is the other's target."""
+        """A summit, forum or session: many take part, nobody is the other's target. A report
+        that names the gathering and only one side ("Tokayev and the other presidents met
+        Trump at the summit") tells it from one participant's side; with both sides named
+        ("Putin met Tokayev at the summit") it is a meeting on the sidelines."""
         return self.mode == "multilateral" or (
-            self.gathering_name is not None and self.source is None and self.target is None)
+            self.gathering_name is not None and (self.source is None or self.target is None))
 
     @property
     def actorless(self) -> bool:
@@ -332,18 +335,45 @@ def _same_day(a: MentionView, b: MentionView) -> bool:
     return a.date_start <= b.date_end and b.date_start <= a.date_end  # type: ignore[operator]
 
 
+def _names_fit(x: set[str], y: set[str]) -> bool:
+    return x <= y or y <= x or len(x & y) >= max(2, min(len(x), len(y)) - 1)
+
+
+def _gathering_names(a: MentionView, b: MentionView) -> tuple[bool, bool, str]:
+    """(fits, same, reason) for two gatherings' names. A name made of the place and a word
+    for the kind of meeting ("the Washington summit") says only where it was held: it is the
+    other's gathering when both are in that city, and does not contradict one whose report
+    gives no place; a gathering placed elsewhere stays another gathering."""
+    names = f"{a.gathering_name} / {b.gathering_name}"
+    ka = set(gathering_key(a.gathering_name or "").split())
+    kb = set(gathering_key(b.gathering_name or "").split())
+    if _names_fit(ka, kb):
+        return True, True, f"same gathering ({names})"
+    for x, kx, y, ky in ((a, ka, b, kb), (b, kb, a, ka)):
+        place = set(gathering_key(x.location_name or "").split()) if x.city else set()
+        kind = kx - place
+        if not place or not kind or kind == kx or not kind <= ky:
+            continue
+        if y.city and y.location_name == x.location_name:
+            return True, True, f"same gathering ({names}), named by its place {x.location_name}"
+        if y.location_precision == "unknown":
+            return True, False, (f"gatherings may be one ({names}): {x.gathering_name} is named "
+                                 f"by its place {x.location_name}, the other report gives none")
+    return False, False, ""
+
+
 def _gatherings(a: MentionView, b: MentionView) -> tuple[float, list[str], str | None, bool]:
     """(score, reasons, conflict, positive) for two gatherings (or actorless mentions)."""
     score, reasons, positive = 0.0, [], False
     if a.gathering_name and b.gathering_name:
-        ka, kb = set(gathering_key(a.gathering_name).split()), \
-            set(gathering_key(b.gathering_name).split())
-        if not (ka <= kb or kb <= ka or len(ka & kb) >= max(2, min(len(ka), len(kb)) - 1)):
+        fits, same, reason = _gathering_names(a, b)
+        if not fits:
             return 0.0, [], f"different gatherings: {a.gathering_name} / {b.gathering_name}", \
                 False
-        score += 3.0
-        positive = True
-        reasons.append(f"same gathering ({a.gathering_name} / {b.gathering_name})")
+        if same:
+            score += 3.0
+            positive = True
+        reasons.append(reason)
     shared = sorted({p.key for p in a.participants if p.key}
                     & {p.key for p in b.participants if p.key})
     if shared:
