@@ -101,6 +101,27 @@ def test_a_directed_event_does_not_match_its_reverse() -> None:
                        view(2, 2, "042", PUTIN, KAZ)).compatible
 
 
+def test_a_state_aimed_at_its_own_leader_names_no_target() -> None:
+    # "The United States sanctioned Rosneft ..., the day Trump called off a meeting": coded
+    # as aimed at Trump, who led the United States that day, so it names one side only
+    usa = Party("USA", "USA", "United States", "state")
+    trump = Party("person:donald-trump", "USA", "Donald Trump", "person")
+    slip = view(1, 1, "163", usa, trump, start="2025-10-22", type="COERCE")
+    result = compare(slip, view(2, 2, "163", usa, RUS, start="2025-10-22", type="COERCE"))
+    assert result.linked
+    assert ("mention 1 names no other side (person:donald-trump led USA on 2025-10-22): "
+            "read as no target") in result.reasons
+
+
+def test_a_leader_out_of_office_is_still_a_target_of_his_state() -> None:
+    usa = Party("USA", "USA", "United States", "state")
+    trump = Party("person:donald-trump", "USA", "Donald Trump", "person")
+    earlier = view(1, 1, "163", usa, trump, start="2023-06-13", type="COERCE")
+    assert compare(earlier, view(2, 2, "163", usa, RUS, start="2023-06-13",
+                                 type="COERCE")).conflict == \
+        "different targets: person:donald-trump / RUS"
+
+
 def test_dates_that_do_not_overlap_make_two_events() -> None:
     result = compare(view(1, 1, start="2025-11-11"), view(2, 2, start="2025-11-20",
                                                           published="2025-11-21"))

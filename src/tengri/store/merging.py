@@ -26,6 +26,8 @@ from typing import Any
 
 import yaml
 
+from tengri.kb.load import load_kb
+
 _GATHERING_STOPWORDS = {"the", "of", "and", "on", "in", "for", "a", "an", "at"}
 
 
@@ -236,16 +238,50 @@ def _side(a: Party | None, b: Party | None) -> tuple[str, float, str | None]:
     return "conflict", -math.inf, f"{a.label()} / {b.label()}"
 
 
+_LEADING_ROLES = frozenset({"head_of_state", "head_of_government"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _leaders(state: str, on: dt.date) -> frozenset[str]:
+    """Who led `state` on a day: its head of state and of government, by the shipped KB."""
+    kb = load_kb()
+    terms = (kb.holder(o.id, on) for o in kb.offices_of(state)
+             if o.leader or _LEADING_ROLES & set(o.roles))
+    return frozenset(t.person for t in terms if t is not None)
+
+
+def _aimed_at_itself(m: MentionView) -> str | None:
+    """Why the mention's target is its own source by another name, if it is: a state and the
+    person who leads it that day are one actor, so "the United States sanctioned Donald
+    Trump" names no other side (a slip of the coder, not a target)."""
+    day = m.date_start if m.dated else m.published
+    if m.source is None or m.target is None or day is None:
+        return None
+    for state, person in ((m.source, m.target), (m.target, m.source)):
+        if (state.kind == "state" and state.id and person.kind == "person" and person.id
+                and person.country == state.id and person.id in _leaders(state.id, day)):
+            return f"{person.id} led {state.id} on {day}"
+    return None
+
+
 def _directed(a: MentionView, b: MentionView,
               ) -> tuple[bool, bool, float, list[str], str | None]:
-    """(fits, positive, score, reasons, conflict): source with source, target with target."""
+    """(fits, positive, score, reasons, conflict): source with source, target with target; a
+    target that is the source itself (a state and its leader) counts as no target."""
+    notes, targets = [], []
+    for m in (a, b):
+        itself = _aimed_at_itself(m)
+        targets.append(None if itself else m.target)
+        if itself:
+            notes.append(f"mention {m.id} names no other side ({itself}): read as no target")
     source = _side(a.source, b.source)
-    target = _side(a.target, b.target)
+    target = _side(targets[0], targets[1])
     for name, result in (("source", source), ("target", target)):
         if result[0] == "conflict":
             return False, False, -math.inf, [], f"different {name}s: {result[2]}"
     positive = source[0] in {"same", "country"} or target[0] in {"same", "country"}
     reasons = [f"{name}: {r[2]}" for name, r in (("source", source), ("target", target)) if r[2]]
+    reasons += notes
     return True, positive, source[1] + target[1], reasons, None
 
 
