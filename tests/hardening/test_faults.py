@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 from tests.analytics.factories import store_reports, world
 from tests.store import conftest as store_fixtures
-from tests.store.conftest import tengri_command, write_generated_corpus
+from tests.store.conftest import count_documents, tengri_command, write_generated_corpus
 
 from tengri.store import open_store
 from tengri.store.schema import audit_log, documents, event_curations, event_mentions
@@ -419,13 +419,3 @@ def test_postgresql_restarted_under_an_ingest_and_readers_loses_nothing(
                      f"(answers {statuses}); the next run stored the rest exactly once")
     finally:
         next(databases, None)
-
-
-def count_documents(url: str) -> int:
-    store = open_store(url)
-    try:
-        with store.read() as connection:
-            return int(connection.execute(select(func.count()).select_from(documents))
-                       .scalar_one())
-    finally:
-        store.close()

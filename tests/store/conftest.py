@@ -301,3 +301,18 @@ def tengri_command(*args: str) -> list[str]:
     import sys
 
     return [sys.executable, "-c", "from tengri.cli import main; main()", *args]
+
+
+def count_documents(db: str) -> int:
+    """How many documents the store at `db` (a path or URL) holds, read in a fresh connection."""
+    from sqlalchemy import func, select
+
+    from tengri.store.schema import documents
+
+    store = open_store(db)
+    try:
+        with store.read() as connection:
+            return int(connection.execute(select(func.count()).select_from(documents))
+                       .scalar_one())
+    finally:
+        store.close()

@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
-from tests.store.conftest import tengri_command
+from tests.store.conftest import count_documents, tengri_command
 
 from tengri.store import (
     EventFilter,
@@ -32,16 +32,6 @@ pytestmark = pytest.mark.slow
 
 def _env(tmp_path: Path) -> dict[str, str]:
     return {**os.environ, "TENGRI_DATA_DIR": str(tmp_path / "data"), "PYTHONUNBUFFERED": "1"}
-
-
-def _count_documents(db: str) -> int:
-    store = open_store(db)
-    try:
-        with store.read() as connection:
-            return int(connection.execute(select(func.count()).select_from(documents))
-                       .scalar_one())
-    finally:
-        store.close()
 
 
 def _ingest(db: str, corpus: Path, tmp_path: Path, *extra: str) -> subprocess.Popen[bytes]:
@@ -68,13 +58,13 @@ def test_kill_9_mid_run_then_again_stores_every_document_exactly_once(
     open_store(db_url).close()  # create the schema before the race starts
     first = _ingest(db_url, corpus, tmp_path)
     deadline = time.monotonic() + 120
-    while _count_documents(db_url) < 24 and first.poll() is None:
+    while count_documents(db_url) < 24 and first.poll() is None:
         assert time.monotonic() < deadline, "the first run stored nothing in two minutes"
         time.sleep(0.2)
     assert first.poll() is None, "the run ended before it could be killed; use a bigger corpus"
     os.kill(first.pid, signal.SIGKILL)
     first.wait(timeout=30)
-    stored_when_killed = _count_documents(db_url)
+    stored_when_killed = count_documents(db_url)
     assert 0 < stored_when_killed < len(ids)
 
     second = subprocess.run(
