@@ -15,6 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.gold_rules import (
+    ACTOR_ID,
+    PLOVER_MODES,
+    cameo_types,
+    is_hard_negative,
+    record_actors,
+    record_dates,
+)
 
 from tengri.model import DatePrecision, EventStatus, KBCheck, MembershipRelation, Qualifier
 
@@ -22,93 +30,11 @@ DEV = Path(__file__).resolve().parents[1] / "gold" / "en2" / "dev.jsonl"
 
 Passage = dict[str, Any]
 
-PLOVER_MODES: dict[str, set[str | None]] = {
-    "AGREE": {None},
-    "CONSULT": {None, "visit", "third-party", "multilateral", "phone"},
-    "SUPPORT": {None},
-    "CONCEDE": {None},
-    "COOPERATE": {None},
-    "AID": {None},
-    "RETREAT": {None, "withdraw", "release", "disarm", "ceasefire", "access", "resign"},
-    "REQUEST": {None, "assist", "change", "yield", "meet"},
-    "ACCUSE": {"disapprove", "investigate", "allege"},
-    "REJECT": {None, "assist", "change", "yield", "meet"},
-    "THREATEN": {None, "restrict", "arrest", "relations", "expel", "territory", "violence"},
-    "PROTEST": {None, "demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
-    "SANCTION": {None, "convict", "expel", "withdraw", "discontinue"},
-    "MOBILIZE": {None, "troops", "weapons", "police", "militia"},
-    "COERCE": {
-        None,
-        "seize",
-        "restrict",
-        "censor",
-        "curfew",
-        "martial-law",
-        "arrest",
-        "deport",
-        "withhold",
-        "misinformation",
-        "cyber",
-    },
-    "ASSAULT": {
-        None,
-        "abduct",
-        "beat",
-        "torture",
-        "sexual",
-        "targeted",
-        "destroy",
-        "primitive",
-        "firearms",
-        "explosives",
-        "suicide-attack",
-        "aerial",
-        "drone",
-        "heavy-weapons",
-        "crowd-control",
-        "unconventional",
-    },
-}
 
-ACTOR_ID = re.compile(
-    r"person:[a-z0-9]+(-[a-z0-9]+)*|igo:[A-Z0-9_]+|org:[A-Z]{3}\.[a-z0-9]+(-[a-z0-9]+)*"
-)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A sentence ends at . ! ? (optionally closed by a quote) before a space and a capital, digit or
 # opening quote, or at the end of the text.
 SENTENCE_END = re.compile(r"[.!?][\"”’]?(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)")
-
-
-def _cameo_types(code: str) -> set[str]:
-    """The PLOVER types a CAMEO code may carry under docs/CODING.md and CAMEO2PLOVER-2021."""
-    if code in ("163", "191", "192"):
-        return {"COERCE"}
-    if code == "1712":
-        return {"ASSAULT"}
-    if code.startswith("08"):
-        retreat = code[:3] in ("084", "085", "086", "087") or code in ("0813", "0814")
-        return {"RETREAT"} if retreat else {"CONCEDE"}
-    roots = {
-        "02": "REQUEST",
-        "03": "AGREE",
-        "04": "CONSULT",
-        "05": "SUPPORT",
-        "06": "COOPERATE",
-        "07": "AID",
-        "09": "ACCUSE",
-        "10": "REQUEST",
-        "11": "ACCUSE",
-        "12": "REJECT",
-        "13": "THREATEN",
-        "14": "PROTEST",
-        "15": "MOBILIZE",
-        "16": "SANCTION",
-        "17": "COERCE",
-        "18": "ASSAULT",
-        "19": "ASSAULT",
-        "20": "ASSAULT",
-    }
-    return {roots[code[:2]]} if code[:2] in roots else set()
 
 
 @pytest.fixture(scope="module")
@@ -118,29 +44,6 @@ def passages() -> list[Passage]:
 
 def _records(p: Passage) -> list[dict[str, Any]]:
     return [*p["events"], *p["facts"], *p["memberships"]]
-
-
-def _dates(p: Passage) -> list[tuple[str, dict[str, Any] | None]]:
-    return (
-        [(f"event {e['type']} {e['anchor']!r}", e["date"]) for e in p["events"]]
-        + [(f"fact {f['anchor']!r}", f["period"]) for f in p["facts"]]
-        + [(f"membership {m['anchor']!r}", m.get("date")) for m in p["memberships"]]
-    )
-
-
-def _actors(p: Passage) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for e in p["events"]:
-        out += [a for a in (e["source"], e["target"]) if a is not None] + e["participants"]
-    for f in p["facts"]:
-        out += [a for a in (f["origin"], f["destination"], f["subject"]) if a is not None]
-    for m in p["memberships"]:
-        out += [m["member"], m["organization"]]
-    return out
-
-
-def _is_hard_negative(p: Passage) -> bool:
-    return "negative" in p["tags"] and not _records(p)
 
 
 def test_every_line_parses_as_a_json_object() -> None:
@@ -202,7 +105,7 @@ def test_cameo_codes_agree_with_the_plover_type(passages: list[Passage]) -> None
     for p in passages:
         for e in p["events"]:
             assert re.fullmatch(r"\d{3,4}", e["cameo"]), f"{p['id']}: {e['cameo']}"
-            assert e["type"] in _cameo_types(e["cameo"]), f"{p['id']}: {e['type']} {e['cameo']}"
+            assert e["type"] in cameo_types(e["cameo"]), f"{p['id']}: {e['type']} {e['cameo']}"
 
 
 def test_statuses_qualifiers_relations_and_kb_checks_come_from_the_model(
@@ -226,7 +129,7 @@ def test_dates_parse_and_start_is_never_after_end(passages: list[Passage]) -> No
     for p in passages:
         if p["published"] is not None:
             dt.date.fromisoformat(p["published"])
-        for what, d in _dates(p):
+        for what, d in record_dates(p):
             if d is None:
                 continue
             assert d["precision"] in precisions, f"{p['id']} {what}"
@@ -241,7 +144,7 @@ def test_a_one_day_date_read_from_a_weekday_falls_on_that_weekday(
     passages: list[Passage],
 ) -> None:
     for p in passages:
-        for what, d in _dates(p):
+        for what, d in record_dates(p):
             if not d or not d.get("text") or d["start"] != d["end"] or d["start"] is None:
                 continue
             named = [w for w in WEEKDAYS if w in d["text"].lower()]
@@ -255,14 +158,14 @@ def test_relative_dates_without_a_publication_date_keep_their_text(
 ) -> None:
     for p in passages:
         if p["published"] is None:
-            for what, d in _dates(p):
+            for what, d in record_dates(p):
                 if d is not None and d["precision"] == DatePrecision.UNKNOWN:
                     assert d.get("text"), f"{p['id']} {what}"
 
 
 def test_actors_carry_a_country_key_and_well_formed_ids(passages: list[Passage]) -> None:
     for p in passages:
-        for a in _actors(p):
+        for a in record_actors(p):
             assert "country" in a, p["id"]
             assert a["country"] is None or re.fullmatch(r"[A-Z]{3}", a["country"]), p["id"]
             if "id" in a:
@@ -307,7 +210,7 @@ def test_the_negative_tag_is_exactly_the_passages_without_records(
 
 
 def test_about_a_quarter_of_the_passages_are_hard_negatives(passages: list[Passage]) -> None:
-    negatives = sum(_is_hard_negative(p) for p in passages)
+    negatives = sum(is_hard_negative(p) for p in passages)
     assert 0.18 * len(passages) <= negatives <= 0.3 * len(passages)
 
 

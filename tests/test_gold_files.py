@@ -15,6 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.gold_rules import (
+    ACTOR_ID,
+    PLOVER_MODES,
+    cameo_types,
+    is_hard_negative,
+    record_actors,
+    record_dates,
+)
 
 from tengri.model import DatePrecision, EventStatus, KBCheck, MembershipRelation, Qualifier
 
@@ -23,92 +31,6 @@ SPLIT_FILES = {"dev": GOLD / "dev.jsonl", "heldout": GOLD / "heldout.jsonl"}
 
 Passage = dict[str, Any]
 Passages = list[Passage]
-
-PLOVER_MODES: dict[str, set[str | None]] = {
-    "AGREE": {None},
-    "CONSULT": {None, "visit", "third-party", "multilateral", "phone"},
-    "SUPPORT": {None},
-    "CONCEDE": {None},
-    "COOPERATE": {None},
-    "AID": {None},
-    "RETREAT": {None, "withdraw", "release", "disarm", "ceasefire", "access", "resign"},
-    "REQUEST": {None, "assist", "change", "yield", "meet"},
-    "ACCUSE": {"disapprove", "investigate", "allege"},
-    "REJECT": {None, "assist", "change", "yield", "meet"},
-    "THREATEN": {None, "restrict", "arrest", "relations", "expel", "territory", "violence"},
-    "PROTEST": {None, "demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
-    "SANCTION": {None, "convict", "expel", "withdraw", "discontinue"},
-    "MOBILIZE": {None, "troops", "weapons", "police", "militia"},
-    "COERCE": {
-        None,
-        "seize",
-        "restrict",
-        "censor",
-        "curfew",
-        "martial-law",
-        "arrest",
-        "deport",
-        "withhold",
-        "misinformation",
-        "cyber",
-    },
-    "ASSAULT": {
-        None,
-        "abduct",
-        "beat",
-        "torture",
-        "sexual",
-        "targeted",
-        "destroy",
-        "primitive",
-        "firearms",
-        "explosives",
-        "suicide-attack",
-        "aerial",
-        "drone",
-        "heavy-weapons",
-        "crowd-control",
-        "unconventional",
-    },
-}
-
-ACTOR_ID = re.compile(
-    r"person:[a-z0-9]+(-[a-z0-9]+)*|igo:[A-Z0-9_]+|org:[A-Z]{3}\.[a-z0-9]+(-[a-z0-9]+)*"
-)
-
-
-def _cameo_types(code: str) -> set[str]:
-    """The PLOVER types a CAMEO code may carry under docs/CODING.md and CAMEO2PLOVER-2021."""
-    if code in ("163", "191", "192"):
-        return {"COERCE"}
-    if code == "1712":
-        return {"ASSAULT"}
-    if code.startswith("08"):
-        return (
-            {"RETREAT"}
-            if code[:3] in ("084", "085", "086", "087") or code in ("0813", "0814")
-            else {"CONCEDE"}
-        )
-    return {
-        "02": {"REQUEST"},
-        "03": {"AGREE"},
-        "04": {"CONSULT"},
-        "05": {"SUPPORT"},
-        "06": {"COOPERATE"},
-        "07": {"AID"},
-        "09": {"ACCUSE"},
-        "10": {"REQUEST"},
-        "11": {"ACCUSE"},
-        "12": {"REJECT"},
-        "13": {"THREATEN"},
-        "14": {"PROTEST"},
-        "15": {"MOBILIZE"},
-        "16": {"SANCTION"},
-        "17": {"COERCE"},
-        "18": {"ASSAULT"},
-        "19": {"ASSAULT"},
-        "20": {"ASSAULT"},
-    }.get(code[:2], set())
 
 
 def _read(split: str) -> Passages:
@@ -121,31 +43,8 @@ def passages() -> Passages:
     return _read("dev") + _read("heldout")
 
 
-def _is_hard_negative(p: Passage) -> bool:
-    return "negative" in p["tags"] and not (p["events"] or p["facts"] or p["memberships"])
-
-
-def _dates(p: Passage) -> list[tuple[str, dict[str, Any] | None]]:
-    return (
-        [(f"event {e['type']}", e["date"]) for e in p["events"]]
-        + [("fact period", f["period"]) for f in p["facts"]]
-        + [("membership date", m.get("date")) for m in p["memberships"]]
-    )
-
-
 def _anchors(p: Passage) -> list[str]:
     return [r["anchor"] for r in (*p["events"], *p["facts"], *p["memberships"])]
-
-
-def _actors(p: Passage) -> list[dict[str, Any]]:
-    out = []
-    for e in p["events"]:
-        out += [a for a in (e["source"], e["target"]) if a is not None] + e["participants"]
-    for f in p["facts"]:
-        out += [a for a in (f["origin"], f["destination"], f["subject"]) if a is not None]
-    for m in p["memberships"]:
-        out += [m["member"], m["organization"]]
-    return out
 
 
 def test_every_line_of_both_files_parses_as_a_json_object() -> None:
@@ -190,7 +89,7 @@ def test_at_least_one_third_of_the_passages_are_heldout(passages: Passages) -> N
 
 
 def test_at_least_a_quarter_of_the_passages_are_hard_negatives(passages: Passages) -> None:
-    negatives = sum(_is_hard_negative(p) for p in passages)
+    negatives = sum(is_hard_negative(p) for p in passages)
     assert 4 * negatives >= len(passages)
 
 
@@ -225,7 +124,7 @@ def test_cameo_codes_agree_with_the_plover_type(passages: Passages) -> None:
     for p in passages:
         for e in p["events"]:
             assert re.fullmatch(r"\d{3,4}", e["cameo"]), f"{p['id']}: {e['cameo']}"
-            assert e["type"] in _cameo_types(e["cameo"]), f"{p['id']}: {e['type']} {e['cameo']}"
+            assert e["type"] in cameo_types(e["cameo"]), f"{p['id']}: {e['type']} {e['cameo']}"
 
 
 def test_statuses_qualifiers_relations_and_kb_checks_come_from_the_model(
@@ -249,7 +148,7 @@ def test_dates_parse_and_start_is_never_after_end(passages: Passages) -> None:
     for p in passages:
         if p["published"] is not None:
             dt.date.fromisoformat(p["published"])
-        for what, d in _dates(p):
+        for what, d in record_dates(p):
             if d is None:
                 continue
             assert d["precision"] in precisions, f"{p['id']} {what}"
@@ -263,14 +162,14 @@ def test_dates_parse_and_start_is_never_after_end(passages: Passages) -> None:
 def test_relative_dates_without_a_publication_date_stay_unresolved(passages: Passages) -> None:
     for p in passages:
         if p["published"] is None:
-            for what, d in _dates(p):
+            for what, d in record_dates(p):
                 if d is not None and d["precision"] == DatePrecision.UNKNOWN:
                     assert d.get("text"), f"{p['id']} {what}: keep the text of an unresolved date"
 
 
 def test_actors_carry_a_country_key_and_well_formed_ids(passages: Passages) -> None:
     for p in passages:
-        for a in _actors(p):
+        for a in record_actors(p):
             assert "country" in a, p["id"]
             assert a["country"] is None or re.fullmatch(r"[A-Z]{3}", a["country"]), (
                 f"{p['id']}: {a}"

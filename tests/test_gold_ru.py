@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.gold_rules import record_actors
 
 from tengri.model import DatePrecision, EventStatus, KBCheck, MembershipRelation, Qualifier
 
@@ -44,17 +45,6 @@ def passages() -> list[Passage]:
 
 def _records(p: Passage) -> list[dict[str, Any]]:
     return [*p["events"], *p["facts"], *p["memberships"]]
-
-
-def _actors(p: Passage) -> list[dict[str, Any]]:
-    out = []
-    for e in p["events"]:
-        out += [a for a in (e["source"], e["target"]) if a is not None] + e["participants"]
-    for f in p["facts"]:
-        out += [a for a in (f["origin"], f["destination"], f["subject"]) if a is not None]
-    for m in p["memberships"]:
-        out += [m["member"], m["organization"]]
-    return out
 
 
 def _dates(p: Passage) -> list[dict[str, Any]]:
@@ -132,7 +122,7 @@ def test_dates_parse_and_weekdays_fall_on_their_dates(passages: list[Passage]) -
 
 def test_actors_carry_a_country_and_well_formed_ids(passages: list[Passage]) -> None:
     for p in passages:
-        for a in _actors(p):
+        for a in record_actors(p):
             assert "country" in a, p["id"]
             assert a["country"] is None or re.fullmatch(r"[A-Z]{3}", a["country"]), p["id"]
             if "id" in a:
