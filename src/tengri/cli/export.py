@@ -13,13 +13,14 @@ from typing import TextIO
 
 import typer
 
+from tengri.cli import filters
 from tengri.cli.app import app, err, handles_errors
-from tengri.cli.ingest import DB_HELP, parse_date
+from tengri.cli.ingest import DB_HELP
 from tengri.errors import OutputError, UsageError
 from tengri.export import FORMATS, ExportSummary, export_parquet, export_text
 from tengri.export.run import check_format
 from tengri.settings import Settings
-from tengri.store import EventFilter, Store, open_store
+from tengri.store import Store, open_store
 
 STDOUT = "-"
 
@@ -97,32 +98,26 @@ def export(
                                        "rows per row group (memory grows with it)."),
     overwrite: bool = typer.Option(False, "--overwrite", help="parquet: replace a previous "
                                    "export in the --out folder."),
-    actor: str = typer.Option(None, "--actor", help="KB id (person:vladimir-putin, KAZ) or "
-                              "part of a name, in any role."),
-    country: str = typer.Option(None, "--country", help="ISO3 country of an actor in any role."),
-    dyad: str = typer.Option(None, "--dyad", help="Source and target countries, e.g. KAZ-RUS "
-                             "(either direction unless --directed)."),
-    directed: bool = typer.Option(False, "--directed", help="--dyad only in its direction."),
-    event_type: str = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT."),
-    cameo_root: str = typer.Option(None, "--cameo-root", help="CAMEO root, e.g. 04."),
-    status: str = typer.Option(None, "--status", help="occurred, ongoing, planned, negated or "
-                               "hypothetical."),
-    since: str = typer.Option(None, "--since", help="Events on or after (YYYY-MM-DD)."),
-    until: str = typer.Option(None, "--until", help="Events on or before (YYYY-MM-DD)."),
-    place: str = typer.Option(None, "--place", help="Part of the place name, or its ISO3."),
-    text: str = typer.Option(None, "--text", help="Words in a mention's sentence or its "
-                             "document's title."),
-    min_sources: int = typer.Option(None, "--min-sources", min=1,
-                                    help="Only events reported by at least this many sources."),
+    actor: filters.Actor = None,
+    country: filters.Country = None,
+    dyad: filters.Dyad = None,
+    directed: filters.Directed = False,
+    event_type: filters.EventType = None,
+    cameo_root: filters.CameoRoot = None,
+    status: filters.Status = None,
+    since: filters.Since = None,
+    until: filters.Until = None,
+    place: filters.Place = None,
+    text: filters.Text = None,
+    min_sources: filters.MinSources = None,
     db: str = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Export events (with their reports) for other tools; docs/EXPORTS.md has each format."""
     check_format(output_format, FORMATS)
-    criteria = EventFilter(
-        actor=actor, country=country, dyad=EventFilter.parse_dyad(dyad) if dyad else None,
-        directed=directed, type=event_type, cameo_root=cameo_root, status=status,
-        since=parse_date(since, "--since"), until=parse_date(until, "--until"), place=place,
-        text=text, min_sources=min_sources)
+    criteria = filters.event_filter(
+        actor=actor, country=country, dyad=dyad, directed=directed, event_type=event_type,
+        cameo_root=cameo_root, status=status, since=since, until=until, place=place, text=text,
+        min_sources=min_sources)
     if output_format == "parquet":
         if out == STDOUT:
             raise UsageError("--format parquet writes a folder of files: give --out FOLDER")

@@ -11,6 +11,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
+from tengri.cli import filters
 from tengri.cli.app import app, handles_errors, out
 from tengri.cli.ingest import DB_HELP, parse_date
 from tengri.errors import UsageError
@@ -19,7 +20,6 @@ from tengri.store import (
     SCHEMA_VERSION,
     DocumentFilter,
     EventDetail,
-    EventFilter,
     EventSummary,
     Store,
     count_events,
@@ -117,23 +117,18 @@ def _events_table(rows: list[EventSummary], total: int) -> Table:
 @handles_errors
 def events(
     ctx: typer.Context,
-    actor: str = typer.Option(None, "--actor", help="KB id (person:vladimir-putin, KAZ) or "
-                              "part of a name, in any role."),
-    country: str = typer.Option(None, "--country", help="ISO3 country of an actor in any role."),
-    dyad: str = typer.Option(None, "--dyad", help="Source and target countries, e.g. KAZ-RUS "
-                             "(either direction unless --directed)."),
-    directed: bool = typer.Option(False, "--directed", help="--dyad only in its direction."),
-    event_type: str = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT."),
-    cameo_root: str = typer.Option(None, "--cameo-root", help="CAMEO root, e.g. 04."),
-    status: str = typer.Option(None, "--status", help="occurred, ongoing, planned, negated or "
-                               "hypothetical."),
-    since: str = typer.Option(None, "--since", help="Events on or after (YYYY-MM-DD)."),
-    until: str = typer.Option(None, "--until", help="Events on or before (YYYY-MM-DD)."),
-    place: str = typer.Option(None, "--place", help="Part of the place name, or its ISO3."),
-    text: str = typer.Option(None, "--text", help="Words in a mention's sentence or its "
-                             "document's title."),
-    min_sources: int = typer.Option(None, "--min-sources", min=1,
-                                    help="Only events reported by at least this many sources."),
+    actor: filters.Actor = None,
+    country: filters.Country = None,
+    dyad: filters.Dyad = None,
+    directed: filters.Directed = False,
+    event_type: filters.EventType = None,
+    cameo_root: filters.CameoRoot = None,
+    status: filters.Status = None,
+    since: filters.Since = None,
+    until: filters.Until = None,
+    place: filters.Place = None,
+    text: filters.Text = None,
+    min_sources: filters.MinSources = None,
     limit: int = typer.Option(50, "--limit", min=1, help="How many to print."),
     output_format: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
@@ -142,11 +137,10 @@ def events(
     if ctx.invoked_subcommand is not None:
         return
     _check_format(output_format)
-    criteria = EventFilter(
-        actor=actor, country=country, dyad=EventFilter.parse_dyad(dyad) if dyad else None,
-        directed=directed, type=event_type, cameo_root=cameo_root, status=status,
-        since=parse_date(since, "--since"), until=parse_date(until, "--until"), place=place,
-        text=text, min_sources=min_sources)
+    criteria = filters.event_filter(
+        actor=actor, country=country, dyad=dyad, directed=directed, event_type=event_type,
+        cameo_root=cameo_root, status=status, since=since, until=until, place=place, text=text,
+        min_sources=min_sources)
     store = _open(db)
     try:
         rows = find_events(store, criteria, limit=limit)
