@@ -152,3 +152,16 @@ def test_every_command_has_help() -> None:
         result = _run(*command, "--help")
         assert result.exit_code == 0, (command, result.output)
         assert "--db" in result.output
+
+
+@pytest.mark.parametrize("command", [
+    ["events"], ["events", "show", "1"], ["documents"], ["store", "info"],
+    ["export", "--format", "jsonl"], ["timeline"], ["network"], ["conflicts"],
+])
+def test_reading_a_database_that_does_not_exist_says_so_and_creates_nothing(
+        tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "typo" / "tengri.db"
+    result = CliRunner().invoke(app, [*command, "--db", str(missing)])
+    assert result.exit_code == 1, result.output
+    assert f"no database at {missing}" in result.output
+    assert not missing.exists() and not missing.parent.exists()

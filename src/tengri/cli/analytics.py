@@ -48,7 +48,7 @@ def _settings(db: str | None, kb: list[str] | None) -> Settings:
 
 
 def _open(settings: Settings) -> tuple[Store, KnowledgeBase]:
-    return open_store(settings.db_url, settings), load_kb(settings.kb_paths)
+    return open_store(settings.db_url, settings, create=False), load_kb(settings.kb_paths)
 
 
 def _format(value: str) -> str:
@@ -248,7 +248,7 @@ def timeline_command(
     except ValueError:
         raise UsageError(f"--by {by!r}; choose day, week or month") from None
     settings = _settings(db, kb)
-    store = open_store(settings.db_url, settings)
+    store = open_store(settings.db_url, settings, create=False)
     try:
         if actor and ":" not in actor and len(actor) > 3:
             actor = resolve_actor(load_kb(settings.kb_paths), actor).id

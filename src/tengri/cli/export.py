@@ -75,7 +75,7 @@ def _summary(summary: ExportSummary, where: str) -> str:
 
 
 def _open(db: str | None) -> Store:
-    return open_store(db, Settings.from_env(db_url=db))
+    return open_store(db, Settings.from_env(db_url=db), create=False)
 
 
 @app.command("export")

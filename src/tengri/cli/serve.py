@@ -101,7 +101,7 @@ def list_command(
     db: Db = None,
 ) -> None:
     """Every key: id, prefix, who, role, when created, revoked and last used."""
-    store = open_store(db, Settings.from_env(db_url=db))
+    store = open_store(db, Settings.from_env(db_url=db), create=False)
     try:
         rows = list_keys(store, include_revoked=not active)
     finally:
@@ -129,7 +129,7 @@ def revoke(
     """Revoke a key: the API refuses it from the next request on."""
     if not key.strip():
         raise UsageError("give the key's id or prefix")
-    store = open_store(db, Settings.from_env(db_url=db))
+    store = open_store(db, Settings.from_env(db_url=db), create=False)
     try:
         revoked = revoke_key(store, int(key) if key.isdigit() else key, _operator(by), reason)
     finally:

@@ -44,7 +44,7 @@ app.add_typer(store_app, name="store")
 
 
 def _open(db: str | None) -> Store:
-    return open_store(db, Settings.from_env(db_url=db))
+    return open_store(db, Settings.from_env(db_url=db), create=False)
 
 
 def _check_format(value: str, choices: tuple[str, ...] = FORMATS) -> str:

@@ -7,6 +7,11 @@ lets an analyst undo a merge.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from tengri.errors import StoreError
 from tengri.settings import Settings
 from tengri.store.clusters import release_mention, split_mention
 from tengri.store.database import Store, connect, database_url
@@ -33,16 +38,32 @@ from tengri.store.queries import (
 )
 
 
-def open_store(db: str | None = None, settings: Settings | None = None) -> Store:
+def open_store(db: str | None = None, settings: Settings | None = None, *,
+               create: bool = True) -> Store:
     """Open the database named by `db` (a path or URL), else by the settings (TENGRI_DB, else
-    `tengri.db` in the data directory), bringing its schema up to date."""
-    store = connect(database_url(db, settings or Settings.from_env()))
+    `tengri.db` in the data directory), bringing its schema up to date. With `create=False`
+    (commands that only read or curate) a SQLite file that does not exist is an error instead
+    of a new empty database, so a mistyped --db says so rather than showing nothing."""
+    url = database_url(db, settings or Settings.from_env())
+    if not create:
+        _require_sqlite_file(url)
+    store = connect(url)
     try:
         migrate(store)
     except BaseException:
         store.close()
         raise
     return store
+
+
+def _require_sqlite_file(url: str) -> None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    path = Path(parsed.database)
+    if not path.is_file():
+        raise StoreError(f"no database at {path}: nothing has been ingested there yet; check "
+                         "--db (or TENGRI_DB), or run `tengri ingest` first")
 
 
 __all__ = [
