@@ -3,15 +3,19 @@ a newer or foreign one is refused."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert, inspect, text
+from sqlalchemy import delete, insert, inspect, select, text
+from tests.store.conftest import document, event, put
 
 from tengri.errors import StoreError
 from tengri.store import SCHEMA_VERSION, Store, open_store
+from tengri.store.blocking import filed_keys
+from tengri.store.clusters import mentions_of_events
 from tengri.store.migrations import MIGRATIONS, migrate, schema_version
-from tengri.store.schema import metadata, schema_versions
+from tengri.store.schema import event_mentions, mention_blocks, metadata, schema_versions
 
 
 def test_a_new_database_has_every_table_and_the_latest_version(store: Store) -> None:
@@ -58,3 +62,24 @@ def test_a_database_with_tengri_tables_but_no_versions_is_refused(tmp_path: Path
             migrate(store)
     finally:
         store.close()
+
+
+def test_migration_3_files_the_stored_mentions_under_the_new_candidate_keys(store: Store) -> None:
+    put(store, (document("a", "Tokayev visited Moscow.", "2025-11-12"),
+                [event("a", "042", "person:kassym-jomart-tokayev", "RUS", start="2025-11-11")]),
+        (document("b", "Putin met Tokayev.", "2025-11-12"),
+         [event("b", "040", "person:vladimir-putin", "KAZ", start="2025-11-11")]))
+    with store.write() as connection:
+        first = connection.execute(select(event_mentions.c.id)).scalars().first()
+        connection.execute(delete(mention_blocks))
+        connection.execute(insert(mention_blocks).values(
+            mention_id=first, block="CONSULT:a:RUS", window_start=dt.date(2025, 11, 10),
+            window_end=dt.date(2025, 11, 12)))
+        next(m for m in MIGRATIONS if m.version == 3).upgrade(connection)
+    with store.read() as connection:
+        stored = set(connection.execute(select(mention_blocks.c.mention_id,
+                                               mention_blocks.c.block)).tuples())
+        events = connection.execute(select(event_mentions.c.event_id)).scalars().all()
+        views = mentions_of_events(connection, events)
+    assert len(views) == 2
+    assert stored == {(v.id, k) for v in views for k in filed_keys(v)}

@@ -2,10 +2,11 @@
 rules (`tengri.store.merging`) on the union of all partitions, never on one partition alone.
 
 The store makes its events by clustering each connected group of linked mentions (mentions
-sharing a candidate block, with overlapping date windows, that `compare` links). Here the same
-groups are found in one sweep over all mentions in order of the start of their date windows,
-read from every partition's sorted file at once: a mention can only link to mentions whose
-window is still open when it starts, so only those are kept in memory. When the last mention of
+that find each other by their candidate keys, `store.blocking`, with overlapping date windows,
+and that `compare` links). Here the same groups are found in one sweep over all mentions in
+order of the start of their date windows, read from every partition's sorted file at once: a
+mention can only link to mentions whose window is still open when it starts, so only those are
+kept in memory. When the last mention of
 a group closes, nothing later can join it, and the group is clustered with `merging.cluster`
 and its events written. The events are those the store would hold for the same documents
 (its guard against pathologically large groups aside); their columns come from
@@ -25,6 +26,7 @@ from typing import Any
 from tengri.engine.documents import DocumentInfo
 from tengri.engine.intermediate import file_name, read_mentions
 from tengri.export.records import event_record
+from tengri.store.blocking import candidate_keys
 from tengri.store.canonical import canonical_event, event_actor_rows
 from tengri.store.export_queries import ExportEvent, ExportMention, _participants, _side
 from tengri.store.merging import Comparison, MentionView, cluster, compare, merge_rules
@@ -137,12 +139,13 @@ class Sweep:
                    content_hash=document.content_hash, ingested_at=self.ingested_at,
                    near_duplicate_group=document.near_duplicate_group)
         view = view_of(row)
-        blocks = tuple(sorted(view.blocks()))
+        filed, sought = candidate_keys(view)
+        blocks = tuple(sorted(filed))
         self.parent[mid] = mid
         self.groups[mid] = _Group([mid], 1)
         checked: set[int] = set()
-        for block in blocks:
-            for other_id, other in self.by_block[block].items():
+        for block in sorted(sought):
+            for other_id, other in self.by_block.get(block, {}).items():
                 if other_id in checked:
                     continue
                 checked.add(other_id)

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from tengri.errors import StoreError
+from tengri.store.blocking import sought_keys
 from tengri.store.canonical import canonical_event, event_actor_rows
 from tengri.store.database import Store
 from tengri.store.merging import (
@@ -138,7 +139,7 @@ class _Neighbourhood:
     def __call__(self, ring: Sequence[MentionView]) -> dict[int, list[MentionView]]:
         ids_of: dict[int, list[int]] = {}
         for view in ring:
-            blocks = sorted(view.blocks())
+            blocks = sorted(sought_keys(view))
             if not blocks:
                 continue
             ids_of[view.id] = [i for (i,) in self.connection.execute(_CANDIDATES, {

@@ -149,19 +149,6 @@ class MentionView:
     def city(self) -> bool:
         return self.location_name is not None and self.location_precision in {"city", "point"}
 
-    def blocks(self) -> set[str]:
-        """Keys that any mention linked to this one shares with it (the candidate search)."""
-        keys = {k for p in (self.source, self.target, *self.participants) if p is not None
-                for k in (p.id, p.country) if k}
-        out = {f"{self.type}:a:{k}" for k in keys}
-        if self.gathering_name:
-            out.add(f"{self.type}:g:{gathering_key(self.gathering_name)}")
-        if (self.gathering or self.actorless) and self.city:
-            out.add(f"{self.type}:p:{(self.location_name or '').casefold()}")
-        if self.sentence_key:
-            out.add(f"{self.type}:s:{self.sentence_key}")
-        return out
-
 
 def gathering_key(name: str) -> str:
     words = [w for w in name.casefold().replace("-", " ").split() if w not in _GATHERING_STOPWORDS]
@@ -250,7 +237,7 @@ def _leaders(state: str, on: dt.date) -> frozenset[str]:
     return frozenset(t.person for t in terms if t is not None)
 
 
-def _aimed_at_itself(m: MentionView) -> str | None:
+def aimed_at_itself(m: MentionView) -> str | None:
     """Why the mention's target is its own source by another name, if it is: a state and the
     person who leads it that day are one actor, so "the United States sanctioned Donald
     Trump" names no other side (a slip of the coder, not a target)."""
@@ -270,7 +257,7 @@ def _directed(a: MentionView, b: MentionView,
     target that is the source itself (a state and its leader) counts as no target."""
     notes, targets = [], []
     for m in (a, b):
-        itself = _aimed_at_itself(m)
+        itself = aimed_at_itself(m)
         targets.append(None if itself else m.target)
         if itself:
             notes.append(f"mention {m.id} names no other side ({itself}): read as no target")

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, func, inspect, select
 
 from tengri.errors import StoreError
 from tengri.store.database import Store
+from tengri.store.records import rebuild_blocks
 from tengri.store.schema import metadata, schema_versions
 from tengri.store.schema.workbench import create_workbench
 
@@ -44,6 +45,10 @@ MIGRATIONS: tuple[Migration, ...] = (
               "runs, quarantine, merge decisions", _baseline),
     Migration(2, "workbench: event curations, audit log, API keys; indexes for the API's "
               "event order and filters", create_workbench),
+    # The keys changed (tengri.store.blocking: pairs of sides instead of one key per actor),
+    # and a mention filed under the old ones would never be found by the new search.
+    Migration(3, "candidate keys of merging by pairs of sides: mention_blocks rebuilt",
+              rebuild_blocks),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -10,13 +10,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from tengri.ingest.fingerprint import normalise
 from tengri.model import Actor, Event, Extraction, Fact, Membership
+from tengri.store.blocking import filed_keys
 from tengri.store.merging import MentionView, Party, date_window
-from tengri.store.schema import actors, event_mentions, facts, memberships, mention_blocks
+from tengri.store.schema import (
+    actors,
+    documents,
+    event_mentions,
+    facts,
+    memberships,
+    mention_blocks,
+)
 
 NEVER = dt.date(1, 1, 1)  # an open window's ends, as dates an index can range over
 ALWAYS = dt.date(9999, 12, 31)
@@ -215,8 +223,25 @@ def store_records(connection: Connection, document_id: int, content_hash: str,
 
 
 def store_blocks(connection: Connection, views: Sequence[MentionView]) -> None:
-    """The candidate keys of these mentions, with their date windows."""
+    """The keys these mentions are filed under for the candidate search, with their date
+    windows."""
     rows = [{"mention_id": v.id, "block": block, "window_start": v.window_start or NEVER,
-             "window_end": v.window_end or ALWAYS} for v in views for block in sorted(v.blocks())]
+             "window_end": v.window_end or ALWAYS}
+            for v in views for block in sorted(filed_keys(v))]
     if rows:
         connection.execute(insert(mention_blocks), rows)
+
+
+def rebuild_blocks(connection: Connection, chunk: int = 2000) -> None:
+    """File every stored mention again under the current candidate keys (a migration, when
+    the keys change); pinned mentions stay out of the search, as a split leaves them."""
+    connection.execute(delete(mention_blocks))
+    query = (select(*(c for c in event_mentions.c if c.name not in {"record", "sentence"}),
+                    documents.c.published, documents.c.content_hash)
+             .join(documents, documents.c.id == event_mentions.c.document_id)
+             .where(event_mentions.c.pinned.is_(False), event_mentions.c.id > bindparam("after"))
+             .order_by(event_mentions.c.id).limit(chunk))
+    after = 0
+    while rows := connection.execute(query, {"after": after}).mappings().all():
+        store_blocks(connection, [view_of(r) for r in rows])
+        after = rows[-1]["id"]

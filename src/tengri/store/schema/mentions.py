@@ -2,7 +2,7 @@
 
 The merge fields (type, actors, dates, place, gathering) are copied out of the record so merging
 and queries read columns, not JSON; `mention_blocks` holds the keys that find merge candidates
-(see `MentionView.blocks`).
+(see `tengri.store.blocking`).
 """
 
 from __future__ import annotations
