@@ -36,6 +36,11 @@ def test_dashboard_loads_with_every_file_from_tengri_itself(page: Any, server: S
     wait_ready(page)
     assert page.locator("#dyad-title").inner_text() == "Kazakhstan – Russia"
     assert page.locator("#map svg.map .marker").count() > 0
+    # a shared organisation names a side that is only a partner (KB: BRICS partner from 2025)
+    brics = page.locator(".memberships li", has_text="BRICS").inner_text()
+    assert "both since 1 Jan 2025" in brics and "Kazakhstan partner" in brics
+    cis = page.locator(".memberships li", has_text="Commonwealth of Independent States")
+    assert "partner" not in cis.inner_text()
     fonts = page.evaluate("() => [...document.fonts].filter(f => f.status === 'loaded')"
                           ".map(f => f.family)")
     assert "Inter Variable" in fonts

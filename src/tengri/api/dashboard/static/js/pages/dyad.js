@@ -74,6 +74,21 @@ function spans(periods) {
     + `${p.end ? day(p.end) : "now"}`).join("; ");
 }
 
+/** The kind of tie (member, partner, observer …) a side had on an ISO day, if any. */
+function kindOn(periods, iso) {
+  const found = periods.find((p) => (!p.start || p.start <= iso) && (!p.end || iso < p.end));
+  return found ? found.kind.replace("_", " ") : null;
+}
+
+/** " · Kazakhstan partner" for each side whose tie was not full membership. */
+function notMembers(m, profile) {
+  if (!m.together_from) return "";
+  return [[profile.first_name, m.first], [profile.second_name, m.second]]
+    .map(([name, periods]) => [name, kindOn(periods, m.together_from)])
+    .filter(([, kind]) => kind && kind !== "member")
+    .map(([name, kind]) => ` · ${name} ${kind}`).join("");
+}
+
 function years(iso) {
   const [y, m, d] = iso.split("-").map(Number);
   return y + (m - 1) / 12 + (d - 1) / 365;
@@ -97,7 +112,7 @@ function memberships(shared, profile) {
     }
     const when = from === null ? "dates not in the knowledge base"
       : `both since ${day(m.together_from)}${m.together_until
-        ? `, until ${day(m.together_until)}` : ""}`;
+        ? `, until ${day(m.together_until)}` : ""}${notMembers(m, profile)}`;
     return h("li", { title: `${profile.first_name}: ${spans(m.first)}\n`
       + `${profile.second_name}: ${spans(m.second)}` },
     h("span", { class: "org" }, m.name),
