@@ -8,6 +8,8 @@ from fastapi.testclient import TestClient
 from tests.analytics.factories import TOKAYEV
 from tests.api.conftest import API, Keys, is_problem
 
+from tengri.store import SCHEMA_VERSION
+
 
 def get(client: TestClient, keys: Keys, url: str) -> dict:  # type: ignore[type-arg]
     response = client.get(API + url, headers=keys.header("reader"))
@@ -81,8 +83,8 @@ def test_stats_ontology_health(reading_client: TestClient, keys: Keys) -> None:
     assert ontology["types"][0]["type"] == "AGREE"
     assert ontology["quad_classes"]["4"] == "material conflict"
     health = reading_client.get(f"{API}/health").json()
-    assert (health["status"], health["schema_version"], health["backend"]) == ("ok", 2,
-                                                                                "sqlite")
+    assert (health["status"], health["schema_version"], health["backend"]) == (
+        "ok", SCHEMA_VERSION, "sqlite")
 
 
 def test_the_openapi_schema_documents_every_route_with_a_response_model(
