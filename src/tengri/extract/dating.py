@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from tengri.extract.analysis import Analysis, Candidate, DateMention
+from tengri.extract.analysis import Analysis, Candidate, DateMention, Trigger
 from tengri.extract.dates import DateExpr, find_dates
 from tengri.extract.roles import _clause
 from tengri.model import DatePrecision, DateRange, EventStatus
@@ -53,22 +53,30 @@ _BEGAN = re.compile(
 )
 
 
+def nearest_in_clause(text: str, trigger: Trigger, exprs: list[DateExpr],
+                      span: tuple[int, int]) -> DateExpr | None:
+    """The date in the trigger's clause (`span`) nearest to it, one not across a comma first."""
+    left, right = span
+    in_clause = [e for e in exprs if left <= e.start < right]
+    if not in_clause:
+        return None
+
+    def distance(expr: DateExpr) -> tuple[bool, int]:
+        crosses = "," in text[min(expr.end, trigger.end) : max(expr.start, trigger.start)]
+        return crosses, min(abs(expr.start - trigger.end), abs(trigger.start - expr.end))
+
+    return min(in_clause, key=distance)
+
+
 def _pick(analysis: Analysis, candidate: Candidate, exprs: list[DateExpr]) -> DateExpr | None:
     if not exprs:
         return None
     trigger = candidate.trigger
     sentence = analysis.sentences[trigger.sentence]
-    left, right = _clause(analysis, sentence, trigger)
-    in_clause = [e for e in exprs if left <= e.start < right]
-    if in_clause:
-
-        def distance(expr: DateExpr) -> tuple[bool, int]:
-            crosses = (
-                "," in analysis.text[min(expr.end, trigger.end) : max(expr.start, trigger.start)]
-            )
-            return crosses, min(abs(expr.start - trigger.end), abs(trigger.start - expr.end))
-
-        return min(in_clause, key=distance)
+    nearest = nearest_in_clause(analysis.text, trigger, exprs,
+                                _clause(analysis, sentence, trigger))
+    if nearest is not None:
+        return nearest
     begun = [
         e
         for e in exprs

@@ -15,7 +15,13 @@ from dataclasses import replace
 
 from tengri.extract.analysis import Analysis, Candidate, DateMention
 from tengri.extract.dates import DateExpr
-from tengri.extract.dating import _DIRECTION, _actors, _compatible, status_by_date
+from tengri.extract.dating import (
+    _DIRECTION,
+    _actors,
+    _compatible,
+    nearest_in_clause,
+    status_by_date,
+)
 from tengri.extract.ru.dates import find_dates
 from tengri.extract.ru.roles import clause
 from tengri.model import DatePrecision, DateRange, EventStatus
@@ -47,17 +53,10 @@ def _pick(analysis: Analysis, candidate: Candidate, exprs: list[DateExpr]) -> Da
         return None
     trigger = candidate.trigger
     sentence = analysis.sentences[trigger.sentence]
-    left, right = clause(analysis, sentence, trigger)
-    in_clause = [e for e in exprs if left <= e.start < right]
-    if in_clause:
-
-        def distance(expr: DateExpr) -> tuple[bool, int]:
-            crosses = (
-                "," in analysis.text[min(expr.end, trigger.end) : max(expr.start, trigger.start)]
-            )
-            return crosses, min(abs(expr.start - trigger.end), abs(trigger.start - expr.end))
-
-        return min(in_clause, key=distance)
+    nearest = nearest_in_clause(analysis.text, trigger, exprs,
+                                clause(analysis, sentence, trigger))
+    if nearest is not None:
+        return nearest
     opening = [e for e in exprs if analysis.text[sentence.start : e.start].strip(" ,") == ""]
     if opening:
         return opening[0]
