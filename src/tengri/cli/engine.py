@@ -15,35 +15,18 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from tengri.cli.app import app, err, handles_errors, out
-from tengri.cli.ingest import DB_HELP, estimate_documents, parse_date
+from tengri.cli.ingest import DB_HELP, estimate_documents, source_options
 from tengri.engine import ENGINES, RunOptions, RunSummary, run_corpus
 from tengri.engine.partitions import DEFAULT_SIZE
 from tengri.engine.records import PartitionResult
 from tengri.engine.watch import WatchOptions, WatchSummary, watch
 from tengri.errors import UsageError
-from tengri.ingest.addresses import AddressPolicy
-from tengri.ingest.fetch import FetchOptions
-from tengri.ingest.records import SourceError
-from tengri.ingest.sources import INPUT_FORMATS, SourceOptions
+from tengri.ingest.sources import INPUT_FORMATS
 from tengri.settings import Settings
 from tengri.store import IngestSummary, open_store
 
 ENGINE_HELP = ("local: worker processes on this machine; dask: a Dask cluster (a LocalCluster "
                "of --workers processes unless --scheduler names one).")
-
-
-def _sources(published: str | None, input_format: str, urls: list[str] | None,
-             offline: bool, allow_private: bool) -> SourceOptions:
-    if input_format not in INPUT_FORMATS:
-        raise UsageError(f"--input-format {input_format!r}; choose one of "
-                         f"{', '.join(INPUT_FORMATS)}")
-    try:
-        return SourceOptions(
-            input_format=input_format, published=parse_date(published, "--published"),
-            url_lists=tuple(urls or ()), network=not offline,
-            fetch=FetchOptions(policy=AddressPolicy(allow_private=allow_private)))
-    except SourceError as exc:
-        raise UsageError(str(exc)) from exc
 
 
 def _quiet_dask() -> None:
@@ -97,7 +80,7 @@ def run_command(
     urls: Annotated[list[str] | None, typer.Option(
         "--urls", help="A file with one URL per line to fetch (repeatable).")] = None,
     offline: bool = typer.Option(False, "--offline", help="Never fetch: URLs are quarantined."),
-    allow_private: bool = typer.Option(False, "--allow-private-addresses",
+    allow_private: bool = typer.Option(False, "--allow-private-addresses", "--allow-private",
                                        help="Let URLs reach private and loopback addresses."),
     kb: Annotated[list[str] | None, typer.Option(
         "--kb", help="A user KB file or folder (repeatable; also TENGRI_KB_PATH).")] = None,
@@ -119,7 +102,7 @@ def run_command(
                                  workers=workers)
     options = RunOptions(out=out_dir, engine=engine, workers=workers, scheduler=scheduler,
                          partition_size=partition_size, db=db, settings=settings,
-                         sources=_sources(published, input_format, urls, offline,
+                         sources=source_options(published, input_format, urls, offline,
                                           allow_private))
     specs = list(corpus)
     if err.is_terminal and not as_json:
@@ -178,7 +161,7 @@ def watch_command(
                                   "for every item, overriding dates found in them."),
     input_format: str = typer.Option("auto", "--input-format",
                                      help=f"How to read files: {', '.join(INPUT_FORMATS)}."),
-    allow_private: bool = typer.Option(False, "--allow-private-addresses",
+    allow_private: bool = typer.Option(False, "--allow-private-addresses", "--allow-private",
                                        help="Let the feed and its links reach private and "
                                        "loopback addresses."),
     kb: Annotated[list[str] | None, typer.Option(
@@ -195,7 +178,7 @@ def watch_command(
     settings = Settings.from_env(kb_paths=tuple(Path(p) for p in kb or ()), db_url=db)
     options = WatchOptions(interval=interval, settle=settle, workers=workers,
                            kb_paths=settings.kb_paths,
-                           sources=_sources(published, input_format, None, False,
+                           sources=source_options(published, input_format, None, False,
                                             allow_private))
     stop = threading.Event()
     previous = {s: signal.signal(s, lambda *_: stop.set())

@@ -85,6 +85,21 @@ def _print_summary(summary: IngestSummary) -> None:
     out.print("\n".join(lines), markup=False, highlight=False)
 
 
+def source_options(published: str | None, input_format: str, urls: list[str] | None,
+                   offline: bool, allow_private: bool) -> SourceOptions:
+    """How `ingest`, `run` and `watch` read their inputs, from their shared options."""
+    if input_format not in INPUT_FORMATS:
+        raise UsageError(f"--input-format {input_format!r}; choose one of "
+                         f"{', '.join(INPUT_FORMATS)}")
+    try:
+        return SourceOptions(
+            input_format=input_format, published=parse_date(published, "--published"),
+            url_lists=tuple(urls or ()), network=not offline,
+            fetch=FetchOptions(policy=AddressPolicy(allow_private=allow_private)))
+    except SourceError as exc:
+        raise UsageError(str(exc)) from exc
+
+
 @app.command("ingest")
 @handles_errors
 def ingest_command(
@@ -102,7 +117,7 @@ def ingest_command(
     urls: Annotated[list[str] | None, typer.Option(
         "--urls", help="A file with one URL per line to fetch (repeatable).")] = None,
     offline: bool = typer.Option(False, "--offline", help="Never fetch: URLs are quarantined."),
-    allow_private: bool = typer.Option(False, "--allow-private",
+    allow_private: bool = typer.Option(False, "--allow-private-addresses", "--allow-private",
                                        help="Let URLs reach private and loopback addresses "
                                        "(an intranet archive); refused by default."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per transaction."),
@@ -119,21 +134,12 @@ def ingest_command(
     coded go to the quarantine with their reason (`tengri store quarantine`); the rest are
     stored. Stopping a run (even with kill -9) loses nothing: run it again.
     """
-    if input_format not in INPUT_FORMATS:
-        raise UsageError(f"--input-format {input_format!r}; choose one of "
-                         f"{', '.join(INPUT_FORMATS)}")
+    options = source_options(published, input_format, urls, offline, allow_private)
     specs = list(sources or [])
     if not specs and not urls:
         raise UsageError("nothing to ingest: give files, folders, URLs or '-' for stdin")
     settings = Settings.from_env(kb_paths=tuple(Path(p) for p in kb or ()), db_url=db,
                                  workers=workers)
-    try:
-        options = SourceOptions(
-            input_format=input_format, published=parse_date(published, "--published"),
-            url_lists=tuple(urls or ()), network=not offline,
-            fetch=FetchOptions(policy=AddressPolicy(allow_private=allow_private)))
-    except SourceError as exc:
-        raise UsageError(str(exc)) from exc
     store = open_store(db, settings)
     try:
         inputs = iter_sources(specs, options)
