@@ -4,8 +4,11 @@ readers of a passage's dates, actors and hard-negative tag."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
+
+from tengri.model import DatePrecision
 
 Passage = dict[str, Any]
 
@@ -117,3 +120,20 @@ def record_actors(p: Passage) -> list[dict[str, Any]]:
 def is_hard_negative(p: Passage) -> bool:
     return "negative" in p["tags"] and not (p["events"] or p["facts"] or p["memberships"])
 
+
+def assert_dates_are_well_formed(passages: list[Passage]) -> None:
+    """Publication dates and record dates parse, precisions are the model's, an unknown date
+    has no bounds and a known one never starts after it ends."""
+    precisions = {d.value for d in DatePrecision}
+    for p in passages:
+        if p["published"] is not None:
+            dt.date.fromisoformat(p["published"])
+        for what, d in record_dates(p):
+            if d is None:
+                continue
+            assert d["precision"] in precisions, f"{p['id']} {what}"
+            if d["precision"] == DatePrecision.UNKNOWN:
+                assert d["start"] is None and d["end"] is None, f"{p['id']} {what}"
+                continue
+            start, end = dt.date.fromisoformat(d["start"]), dt.date.fromisoformat(d["end"])
+            assert start <= end, f"{p['id']} {what}"

@@ -8,7 +8,6 @@ PLOVER manual (draft 0.8, 2021), which gold/README.md cites.
 from __future__ import annotations
 
 import collections
-import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -18,6 +17,7 @@ import pytest
 from tests.gold_rules import (
     ACTOR_ID,
     PLOVER_MODES,
+    assert_dates_are_well_formed,
     cameo_types,
     is_hard_negative,
     record_actors,
@@ -144,19 +144,7 @@ def test_statuses_qualifiers_relations_and_kb_checks_come_from_the_model(
 
 
 def test_dates_parse_and_start_is_never_after_end(passages: Passages) -> None:
-    precisions = {d.value for d in DatePrecision}
-    for p in passages:
-        if p["published"] is not None:
-            dt.date.fromisoformat(p["published"])
-        for what, d in record_dates(p):
-            if d is None:
-                continue
-            assert d["precision"] in precisions, f"{p['id']} {what}"
-            if d["precision"] == DatePrecision.UNKNOWN:
-                assert d["start"] is None and d["end"] is None, f"{p['id']} {what}"
-                continue
-            start, end = dt.date.fromisoformat(d["start"]), dt.date.fromisoformat(d["end"])
-            assert start <= end, f"{p['id']} {what}"
+    assert_dates_are_well_formed(passages)
 
 
 def test_relative_dates_without_a_publication_date_stay_unresolved(passages: Passages) -> None:
