@@ -11,7 +11,7 @@ from tests.api.conftest import API, Keys, is_problem
 from typer.testing import CliRunner
 
 from tengri.cli import app
-from tengri.store.keys import hash_secret, secret_matches
+from tengri.store.keys import hash_secret, secret_matches, split_token
 
 runner = CliRunner()
 
@@ -46,7 +46,8 @@ def test_keys_are_stored_only_as_salted_hashes(client: TestClient, keys: Keys,
     with sqlite3.connect(db_path) as connection:
         rows = connection.execute("SELECT secret_hash FROM api_keys").fetchall()
         dump = "\n".join(connection.iterdump())
-    assert token not in dump and token.split("_")[2] not in dump
+    secret = token.split("_", 2)[2]  # the secret itself may hold "_"
+    assert secret and token not in dump and secret not in dump
     assert all(r[0].startswith("scrypt$16384$8$1$") for r in rows)
     assert hash_secret(token) != hash_secret(token)  # salted
     assert secret_matches(token, hash_secret(token))
@@ -68,3 +69,12 @@ def test_tengri_keys_create_list_and_revoke(db_path: str) -> None:
     bad = runner.invoke(app, ["keys", "create", "gina", "--role", "emperor", "--db", db_path])
     assert bad.exit_code == 2
     assert "role 'emperor'; choose one of reader, curator, admin" in bad.stderr
+
+
+def test_a_secret_that_holds_underscores_still_names_its_prefix() -> None:
+    # token_urlsafe draws "_" and "-" too; a secret may even start with "_"
+    assert split_token("tengri_k1a2b3c4d5_" + "_x-y_z") == "k1a2b3c4d5"
+    assert split_token("tengri_k1a2b3c4d5__") == "k1a2b3c4d5"
+    assert split_token("tengri_k1a2b3c4d5_") is None
+    assert split_token("tengri__secret") is None
+    assert split_token("other_k1a2b3c4d5_secret") is None

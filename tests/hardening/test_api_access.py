@@ -115,7 +115,8 @@ def _revoked_token(client: TestClient, keys: Keys) -> str:
 
 def forged(token: str) -> list[str]:
     """Keys that look like `token` but are not it."""
-    prefix, secret = token.rsplit("_", 1)[0], token.rsplit("_", 1)[1]
+    head, key_prefix, secret = token.split("_", 2)  # the secret itself may hold "_"
+    prefix = f"{head}_{key_prefix}"
     flipped = secret[:-1] + ("A" if secret[-1] != "A" else "B")
     return [f"{prefix}_{flipped}", f"{prefix}_", prefix, token[:-1], token + "x",
             token.upper(), "tengri_k0000000000_" + secret, f"{prefix}_{secret}_{secret}",
