@@ -157,3 +157,17 @@ def test_the_summoned_ambassadors_state_is_the_target(code) -> None:  # type: ig
 
 def test_an_event_without_any_political_actor_is_dropped(code) -> None:  # type: ignore[no-untyped-def]
     assert code("Somebody visited the old town on Monday afternoon.").events == ()
+
+
+def test_a_relative_clause_takes_its_antecedent_as_subject(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Vladimir Putin, who arrived on Monday for a state visit to Kazakhstan, "
+                  "held talks with Shavkat Mirziyoyev in Astana.")
+    assert _roles(_one(result, "042")) == (PUTIN, "KAZ", [])
+    # Astana is home to neither side: a meeting at a third location
+    assert _roles(_one(result, "044"))[:2] == (PUTIN, MIRZIYOYEV)
+
+
+def test_a_relative_clause_after_a_place_has_no_antecedent_actor(code) -> None:  # type: ignore[no-untyped-def]
+    # "Astana, which ..." is no actor, and "who" after a place name is no subject either
+    result = code("Crowds gathered in Astana, who welcomed the state visit to Kazakhstan.")
+    assert [e.cameo for e in result.events if e.cameo == "042"] == []

@@ -57,6 +57,7 @@ _HEAD_OF = re.compile(
     r"representatives|embassy|mission)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_RELATIVE_WHO = re.compile(r"\s*,\s*who\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:[\w-]+\s+){0,2}$")
 _PRONOUN_POSSESSOR = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(
@@ -323,7 +324,22 @@ class _Slots:
             if mention.kind == "place" and not self._capital_speaking(mention):
                 continue
             return self._with_coordinated(mention, leftwards=True)
-        return []
+        return self.antecedent()
+
+    def antecedent(self) -> list[Mention]:
+        """ "Xi, who arrived for a state visit, held talks": a clause opened by ", who" has the
+        actor right before the comma as its subject, and so has the verb after the relative
+        clause closes."""
+        left, _ = self.clause
+        opener = _RELATIVE_WHO.search(self.text, max(self.sentence.start, left - 12), left)
+        if opener is None or opener.end() != left:
+            return []
+        before = [m for m in self.mentions if m.end <= opener.start()]
+        if not before or self.text[before[-1].end : opener.start()].strip():
+            return []
+        if before[-1].kind not in {"person", "office", "state", "igo", "institution"}:
+            return []
+        return self._with_coordinated(before[-1], leftwards=True)
 
     def _capital_speaking(self, mention: Mention) -> bool:
         """A place acts only as a capital standing for its government, right before the verb
