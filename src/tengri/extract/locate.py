@@ -207,6 +207,16 @@ def _located(analysis: Analysis, candidate: Candidate, rules: PlaceRules) -> Can
     target = candidate.target
     if target is not None and target.kind == "place" and location is None:
         location = location_of(kb, target, analysis.published)
+    if (
+        location is not None
+        and candidate.cameo == "042"
+        and target is not None
+        and target.kind in _PLACE_OR_STATE
+        and target.country
+        and location.country not in {None, target.country}
+    ):
+        # "her visit to Uzbekistan and Kazakhstan": each visit takes place in its own host
+        location = location_of(kb, target, analysis.published) or location
     source = _as_state(kb, candidate.source)
     target = _as_state(kb, target)
     if (

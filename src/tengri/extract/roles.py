@@ -31,7 +31,7 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _PREPOSITIONS = (
     r"(?:in|on|at|to|from|with|for|of|by|into|about|against|over|after|before|"
-    r"during|and|or|but|that|which|who)"
+    r"during|between|among|and|or|but|that|which|who)"
 )
 _OBJECT_GAP = re.compile(
     r"^\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
@@ -231,6 +231,10 @@ class _Slots:
                 chain = []
         elif "," in joined and not any(g != "," for g in joined):
             chain = []
+        if not leftwards and joined and joined[0].startswith(",") and joined[0] != ",":
+            # ", and" right after the chosen one closes a clause ("Xi, who is on a visit to
+            # South Africa, and Modi attended"); it lists only after "X, Y, and Z"
+            chain = []
         group = same_span + [m for m, _ in chain]
         return sorted(
             {(m.start, m.entity or m.text): m for m in group}.values(), key=lambda m: m.start
@@ -328,8 +332,8 @@ class _Slots:
 
     def antecedent(self) -> list[Mention]:
         """ "Xi, who arrived for a state visit, held talks": a clause opened by ", who" has the
-        actor right before the comma as its subject, and so has the verb after the relative
-        clause closes."""
+        person right before the comma as its subject, and so has the verb after the relative
+        clause closes. (", which" after a state was tried and lost more than it found.)"""
         left, _ = self.clause
         opener = _RELATIVE_WHO.search(self.text, max(self.sentence.start, left - 12), left)
         if opener is None or opener.end() != left:
@@ -337,7 +341,7 @@ class _Slots:
         before = [m for m in self.mentions if m.end <= opener.start()]
         if not before or self.text[before[-1].end : opener.start()].strip():
             return []
-        if before[-1].kind not in {"person", "office", "state", "igo", "institution"}:
+        if before[-1].kind not in {"person", "office"}:
             return []
         return self._with_coordinated(before[-1], leftwards=True)
 
@@ -503,8 +507,9 @@ def _crowd(analysis: Analysis, trigger: Trigger) -> Mention | None:
     return None
 
 
-def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate | None:
-    """A candidate event with its roles, or None when the trigger has no valid actors."""
+def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> list[Candidate]:
+    """The candidate events a trigger reports (one per dyad), none when it has no valid
+    actors."""
     slots = _Slots(analysis, trigger, list(analysis.mentions))
     source_names, target_names = entry.source, entry.target
     if _passive(analysis, trigger) and "by" not in source_names:
@@ -512,7 +517,22 @@ def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate |
     elif _passive(analysis, trigger):
         source_names, target_names = ("by",), ("subject", *target_names)
     sources, _ = first_filled(slots, source_names)
-    targets, _ = first_filled(slots, target_names)
+    targets, target_slot = first_filled(slots, target_names)
+    found = (
+        _candidate(analysis, slots, entry, s, t)
+        for s, t in dyads(entry, sources, targets, target_slot)
+    )
+    return [c for c in found if c is not None]
+
+
+def _candidate(
+    analysis: Analysis,
+    slots: _Slots,
+    entry: Entry,
+    sources: list[Mention],
+    targets: list[Mention],
+) -> Candidate | None:
+    trigger = slots.trigger
     source, target, participants = pick_roles(entry, sources, targets)
     if entry.id == "invite" and target is None and source is not None:
         target = _invitee(analysis, slots, source)
@@ -534,6 +554,30 @@ def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate |
         if entry.needs_target and target is None:
             return None
     return candidate_of(entry, trigger, source, target, participants)
+
+
+# A trigger with more counterparts than this ("hosted Macron, Merz, Starmer, Meloni and Rutte")
+# reports one meeting with a group, not a bilateral act with each.
+_MOST_DYADS = 3
+
+
+def dyads(
+    entry: Entry, sources: list[Mention], targets: list[Mention], target_slot: str | None
+) -> list[tuple[list[Mention], list[Mention]]]:
+    """The source and target lists of each event a trigger reports.
+
+    A visit to coordinated hosts is one visit to each: "her visit to Uzbekistan and
+    Kazakhstan" is two trips, with their own places and dates, and two hostings. Other acts on
+    coordinated recipients stay one event with all sides in it, as PLOVER codes compound
+    actors (manual §2.3): "called on Russia and Ukraine to ..." is one appeal. A pair named by
+    "between" is one relation, never split.
+    """
+    if entry.mode != "visit" or entry.gathering is not None or target_slot == "between":
+        return [(sources, targets)]
+    if len(sources) == 1 and 1 < len(targets) <= _MOST_DYADS:
+        others = [t for t in targets if not_own_state(sources[0], t) is not None]
+        return [(sources, [t]) for t in others] or [(sources, targets)]
+    return [(sources, targets)]
 
 
 def pick_roles(
@@ -584,7 +628,7 @@ def candidate_of(
     )
 
 
-RolesFor = Callable[[Analysis, Entry, Trigger], Candidate | None]
+RolesFor = Callable[[Analysis, Entry, Trigger], list[Candidate]]
 
 
 def candidates_with_roles(
@@ -593,9 +637,7 @@ def candidates_with_roles(
     """Every trigger turned into a candidate event by the language's `roles_for`."""
     candidates = []
     for trigger in analysis.triggers:
-        candidate = roles_for(analysis, entries[trigger.entry], trigger)
-        if candidate is not None:
-            candidates.append(candidate)
+        candidates.extend(roles_for(analysis, entries[trigger.entry], trigger))
     return {"candidates": tuple(candidates)}
 
 

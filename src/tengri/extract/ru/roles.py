@@ -27,6 +27,7 @@ from tengri.extract.roles import (
     candidate_of,
     candidates_with_roles,
     clause_span,
+    dyads,
     first_filled,
     not_own_state,
     pick_roles,
@@ -300,14 +301,27 @@ def _as_actor(mention: Mention) -> Mention:
     return adjective_as_state(mention)
 
 
-def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> Candidate | None:
-    """A candidate event with its roles, or None when the trigger has no valid actors."""
+def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> list[Candidate]:
+    """The candidate events a trigger reports (one per dyad), none when it has no valid
+    actors."""
     slots = Slots(analysis, trigger, list(analysis.mentions))
     source_slots = entry.source
     if trigger.form == "noun" and "genitive" in source_slots:  # "визит Токаева": the genitive acts
         source_slots = ("genitive", *(s for s in source_slots if s != "genitive"))
     sources = [_as_actor(m) for m in first_filled(slots, source_slots)[0]]
-    targets = [_as_actor(m) for m in first_filled(slots, entry.target)[0]]
+    filled, target_slot = first_filled(slots, entry.target)
+    targets = [_as_actor(m) for m in filled]
+    found = (
+        _candidate(analysis, slots, entry, s, t)
+        for s, t in dyads(entry, sources, targets, target_slot)
+    )
+    return [c for c in found if c is not None]
+
+
+def _candidate(
+    analysis: Analysis, slots: Slots, entry: Entry, sources: list[Mention], targets: list[Mention]
+) -> Candidate | None:
+    trigger = slots.trigger
     source, target, participants = pick_roles(entry, sources, targets)
     if (
         entry.id == "invite"
