@@ -161,3 +161,30 @@ def test_every_actor_offset_points_at_its_text(code) -> None:  # type: ignore[no
         for actor in (event.source, event.target, *event.participants):
             if actor is not None and actor.start is not None and actor.end is not None:
                 assert text[actor.start:actor.end] == actor.text
+
+
+_LEAD = "The news came on Friday evening from the capital. "
+
+
+def test_a_family_name_after_the_full_name_is_that_person(code) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ilham Aliyev flew home on Thursday. Later in the day Kassym-Jomart Tokayev "
+            "telephoned Aliyev about the crash.")
+    call = _one(code(text, dt.date(2024, 12, 27)), "041")
+    assert (call.source and call.source.id, call.target and call.target.id) == (
+        TOKAYEV, "person:ilham-aliyev")
+    assert call.target is not None and call.target.text == "Aliyev"
+
+
+def test_a_family_name_alone_is_who_held_office_that_day(code) -> None:  # type: ignore[no-untyped-def]
+    text = _LEAD + "Later in the day Tokayev telephoned Aliyev about the crash."
+    late = _one(code(text, dt.date(2024, 12, 27)), "041")
+    assert late.target is not None and late.target.id == "person:ilham-aliyev"
+    text = _LEAD + "Later in the day Nazarbayev telephoned Aliyev about the crash."
+    early = _one(code(text, dt.date(2001, 12, 27)), "041")
+    assert early.target is not None and early.target.id == "person:heydar-aliyev"
+
+
+def test_a_family_name_that_is_an_english_word_needs_the_full_name(code) -> None:  # type: ignore[no-untyped-def]
+    # Condoleezza Rice was Secretary of State in 2005, but "Rice" alone is also a grain
+    text = _LEAD + "Later in the day Putin telephoned Rice about the harvest."
+    assert [e.cameo for e in code(text, dt.date(2005, 6, 1)).events if e.cameo == "041"] == []

@@ -13,9 +13,12 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from lemminflect import getAllLemmas
+
 from tengri.extract.analysis import Analysis, Focus
 from tengri.extract.lexicon import anchor_index
 from tengri.kb import KnowledgeBase, Mention, find_mentions
+from tengri.kb.entities import EntityKind
 from tengri.kb.mentions import find_atoms
 
 # Phrases that stand for the pair of states (or of their leaders) in focus.
@@ -288,6 +291,126 @@ def _pronouns(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+# States whose press names people family name first ("Xi Jinping" is "Xi" after that).
+_FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "HKG", "MAC"})
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "von", "van", "de", "der", "da", "di"})
+
+
+def _short_names(name: str, country: str | None) -> set[str]:
+    """The one-word forms a news report uses for a person after naming them in full."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    if len(words) < 2:
+        return set()
+    short = {words[0]} if country in _FAMILY_NAME_FIRST else {words[-1]}
+    return {w for w in short if len(w) > 2 and w[0].isupper() and w.lower() not in _NAME_PARTICLES}
+
+
+def _surnames(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
+    """ "Ilham Aliyev ... Tokayev telephoned Aliyev": after a person is named in full, their
+    family name alone stands for them (the latest person of that name named before it)."""
+    text = analysis.text
+    named: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.kind != "person" or not mention.entity:
+            continue
+        person = analysis.kb.get(mention.entity)
+        forms = {mention.text, person.name if person is not None else ""}
+        for form in forms:
+            for short in _short_names(form, mention.country):
+                if short != mention.text:
+                    named.setdefault(short, []).append(mention)
+    if not named:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(named, key=len, reverse=True)))
+                         + r")\b(?![-\w])")
+    for sentence in analysis.sentences:
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            start, end = match.span()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            if re.match(r"\s+[A-Z]", text[end : end + 2]):
+                continue  # part of a longer name ("Heydar Aliyev Centre")
+            earlier = [m for m in named[match.group(1)] if m.end <= start]
+            if earlier:
+                found.append(pointing_to(start, end, match.group(1), earlier[-1]))
+    return found
+
+
+_MONTHS_AND_DAYS = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+_HOLDERS_BY_SHORT_NAME: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _holders_by_short_name(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """Every person who ever held an office in the KB, by the one-word name news uses."""
+    index = _HOLDERS_BY_SHORT_NAME.get(id(kb))
+    if index is None:
+        found: dict[str, set[str]] = {}
+        for person in kb.of_kind(EntityKind.PERSON):
+            if kb.terms_of(person.id) and " of " not in person.name:
+                for short in _short_names(person.name, person.country):
+                    found.setdefault(short, set()).add(person.id)
+        # a name that is also an English word ("Rice", "Park", "May") or a suffix ("III")
+        # needs the full name first
+        index = {
+            k: tuple(sorted(v))
+            for k, v in found.items()
+            if k not in _MONTHS_AND_DAYS
+            and not getAllLemmas(k.lower())
+            and not k.isupper()
+            and "." not in k
+        }
+        _HOLDERS_BY_SHORT_NAME[id(kb)] = index
+    return index
+
+
+def _office_holder_surnames(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
+    """ "Tokayev telephoned Aliyev" with no full name before: a family name alone names the one
+    person of that name who held an office on the day of the report (Ilham, not Heydar,
+    Aliyev in 2024). A word the text also uses in lower case is an ordinary word, not a name."""
+    on = analysis.published
+    if on is None:
+        return []
+    kb, text = analysis.kb, analysis.text
+    index = _holders_by_short_name(kb)
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    for sentence in analysis.sentences:
+        for match in _CAPITALISED.finditer(text, sentence.start, sentence.end):
+            word = match.group().removesuffix("'s").removesuffix("’s")
+            start, end = match.start(), match.start() + len(word)
+            people = index.get(word)
+            if not people or any(a < end and start < b for a, b in taken):
+                continue
+            if re.match(r"[ -][A-Z]", text[end : end + 2]) or re.search(
+                rf"\b{re.escape(word.lower())}\b", text
+            ):
+                continue
+            left = re.search(r"([A-Z][\w'-]*)[ -]$", text[max(0, start - 30) : start])
+            if left and left.group(1) not in _FUNCTION_WORDS and left.group(1) not in _TITLES:
+                continue
+            serving = [p for p in people if kb.offices_held(p, on)]
+            if len(serving) != 1 or (person := kb.get(serving[0])) is None:
+                continue
+            held = kb.offices_held(person.id, on)
+            role = next((o.role for o in held if o.leader), held[0].role)
+            found.append(
+                Mention(start, end, word, "person", person.id, person.country, role, "GOV",
+                        f"family name {word!r} of {person.name}, in office on {on}")
+            )
+    return found
+
+
+_TITLES = frozenset(
+    "President Premier Prime Minister Chancellor King Queen Emir Sheikh Prince Crown Mr Mrs Ms "
+    "Secretary General Leader Chairman Speaker Vice Deputy Foreign Defence Defense".split()
+)
+
+
 def _guests(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
     """ "his guest", "the visiting president": the last person named from another country than
     the one who receives them (the first person of the sentence)."""
@@ -456,6 +579,8 @@ def find_actors(analysis: Analysis) -> dict[str, object]:
     inside = [_name_after_title(text, m) for m in sides(text, inside, _SIDE, 20)]
     inside = [m for m in inside if not _embedded(text, m) or m.kind in {"person", "office"}]
     inside.extend(_counterparts(analysis, inside))
+    inside.extend(_surnames(analysis, inside))
+    inside.extend(_office_holder_surnames(analysis, inside))
     inside = _drop_covered(inside)
     inside = _resolve_bare_titles(inside, focus)
     pairs = pair_mentions(analysis, focus, inside, _PAIR, _names_persons)
