@@ -194,3 +194,28 @@ def test_a_comma_and_after_a_relative_clause_does_not_join_its_last_actor(code) 
     result = code("Vladimir Putin, who is on a state visit to Kazakhstan, and Shavkat Mirziyoyev "
                   "attended the ceremony.")
     assert sorted(_key(e.target) for e in result.events if e.cameo == "042") == ["KAZ"]
+
+
+_LEAD = "The news came on Friday evening from the capital. "
+
+
+def test_a_leading_frame_takes_the_main_clauses_subject_and_object(code) -> None:  # type: ignore[no-untyped-def]
+    result = code(_LEAD + "In a phone call on Sunday, Vladimir Putin told Shavkat Mirziyoyev "
+                  "that the deal was ready.")
+    assert _roles(_one(result, "041"))[:2] == (PUTIN, MIRZIYOYEV)
+
+
+def test_talks_after_which_the_subject_left_are_the_subjects_talks(code) -> None:  # type: ignore[no-untyped-def]
+    result = code(_LEAD + "Shavkat Mirziyoyev left Moscow for Astana on Tuesday after two days "
+                  "of talks with Vladimir Putin.")
+    talks = [e for e in result.events if e.type == "CONSULT" and e.cameo != "042"
+             and e.cameo != "043"]
+    assert [_roles(e)[:2] for e in talks] == [(MIRZIYOYEV, PUTIN)]
+
+
+def test_a_framed_noun_with_its_own_agent_keeps_it(code) -> None:  # type: ignore[no-untyped-def]
+    # the protests are the students', not the government's that answered them
+    result = code(_LEAD + "The Kazakh government ordered police patrols after violent protests "
+                  "by students in Almaty.")
+    protests = [e for e in result.events if e.type == "PROTEST"]
+    assert protests and all(e.source is None or e.source.sector != "GOV" for e in protests)

@@ -57,6 +57,18 @@ _HEAD_OF = re.compile(
     r"representatives|embassy|mission)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "In a phone call on Sunday, …", "During talks in Moscow, …": a noun phrase that frames
+# the clause after it
+_LEADING_FRAME = re.compile(
+    r"^\W*(?:in|during|at|over|following)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_TRAILING_FRAME = re.compile(r"\b(?:after|before)\s*$", re.IGNORECASE)
+_FRAME_GAP = re.compile(
+    r"^\s*(?:(?:a|an|the|two|three|four|five|several|\d+)\s+)?(?:(?:[\w-]+\s+){0,2}of\s+)?$",
+    re.IGNORECASE,
+)
 _RELATIVE_WHO = re.compile(r"\s*,\s*who\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:[\w-]+\s+){0,2}$")
 _PRONOUN_POSSESSOR = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -197,7 +209,7 @@ class _Slots:
         if slot == "of" and self.trigger.form != "noun":
             return []  # "visited the ruins of Merv": only a noun has an "of" actor
         if slot == "object":
-            return self.object() if self.trigger.form != "noun" else []
+            return self.object() if self.trigger.form != "noun" else self.framing_object()
         if slot == "possessor":
             return self.possessor()
         return self.preposition(slot)
@@ -329,6 +341,49 @@ class _Slots:
                 continue
             return self._with_coordinated(mention, leftwards=True)
         return self.antecedent()
+
+    def framing_subject(self) -> list[Mention]:
+        """A noun in a phrase that frames the main clause has the main clause's subject as its
+        own: "In a phone call on Sunday, Putin told Aliyev …", "Modi left Moscow after two days
+        of talks with Putin"."""
+        if self.trigger.form != "noun" or self.trigger.anaphoric:
+            return []
+        start, text = self.sentence.start, self.text
+        if re.match(r"\s+by\b", text[self.trigger.end : self.trigger.end + 5]):
+            return []  # "after violent protests by Muslim groups": the noun has its own agent
+        if _LEADING_FRAME.match(text[start : self.trigger.start]):
+            comma = text.find(",", self.trigger.end, self.sentence.end)
+            if comma == -1:
+                return []
+            after = [m for m in self.mentions if m.start > comma and m.kind != "place"]
+            if after and not text[comma + 1 : after[0].start].strip():
+                return self._with_coordinated(after[0], leftwards=False)
+            return []
+        left, _ = self.clause
+        if _TRAILING_FRAME.search(text[max(start, left - 12) : left]) and _FRAME_GAP.match(
+            text[left : self.trigger.start]
+        ):
+            return self.participle_subject()
+        return []
+
+    def framing_object(self) -> list[Mention]:
+        """The object of the main clause a leading frame sets ("In a phone call, Putin told
+        Aliyev"): the actor right after the framed subject's verb."""
+        if self.trigger.form != "noun" or self.fill("subject"):
+            return []
+        subject = self.framing_subject()
+        if not subject or not _LEADING_FRAME.match(
+            self.text[self.sentence.start : self.trigger.start]
+        ):
+            return []
+        last = subject[-1]
+        after = [m for m in self.mentions if m.start >= last.end and m not in subject]
+        if not after:
+            return []
+        gap = self.text[last.end : after[0].start]
+        if re.fullmatch(r"\s+(?:[a-z]+\s+){1,2}(?:his\s+|her\s+|the\s+)?", gap) and "," not in gap:
+            return [after[0]]
+        return []
 
     def antecedent(self) -> list[Mention]:
         """ "Xi, who arrived for a state visit, held talks": a clause opened by ", who" has the
@@ -517,6 +572,8 @@ def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> list[Candid
     elif _passive(analysis, trigger):
         source_names, target_names = ("by",), ("subject", *target_names)
     sources, _ = first_filled(slots, source_names)
+    if not sources:  # only when the noun has no actor of its own ("protests by X")
+        sources = slots.framing_subject()
     targets, target_slot = first_filled(slots, target_names)
     found = (
         _candidate(analysis, slots, entry, s, t)
