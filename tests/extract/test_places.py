@@ -92,3 +92,12 @@ def test_a_capital_standing_for_its_state_is_no_place(code) -> None:  # type: ig
 def test_a_reception_in_the_kremlin_is_located_in_moscow(code) -> None:  # type: ignore[no-untyped-def]
     hosting = _one(code("Tokayev was received by Putin in the Kremlin on Tuesday."), "043")
     assert hosting.location.country == "RUS"
+
+
+def test_a_guest_welcomed_abroad_is_hosted_by_the_state_of_the_place(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("The news came on Friday evening from the capital. Kassym-Jomart Tokayev was "
+                  "welcomed in Moscow with a guard of honour on Tuesday.")
+    host = _one(result, "043")
+    assert (host.source and host.source.country, host.target and host.target.country) == (
+        "RUS", "KAZ")
+    assert _one(result, "042").location is not None

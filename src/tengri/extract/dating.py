@@ -53,11 +53,21 @@ _BEGAN = re.compile(
 )
 
 
+# "his first visit since the court issued a warrant in March 2023": a date inside a clause
+# opened by "since" dates what the event is measured from, not the event
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:it|he|she|they|the\s+\w+|[A-Z][\w-]*)\s+[a-z]+ed\b")
+
+
 def nearest_in_clause(text: str, trigger: Trigger, exprs: list[DateExpr],
                       span: tuple[int, int]) -> DateExpr | None:
     """The date in the trigger's clause (`span`) nearest to it, one not across a comma first."""
     left, right = span
-    in_clause = [e for e in exprs if left <= e.start < right]
+    in_clause = [
+        e
+        for e in exprs
+        if left <= e.start < right
+        and not (e.start >= trigger.end and _SINCE_CLAUSE.search(text, trigger.end, e.start))
+    ]
     if not in_clause:
         return None
 

@@ -256,6 +256,15 @@ def _located(analysis: Analysis, candidate: Candidate, rules: PlaceRules) -> Can
         and location.country != source.country
     ):
         target = _state_mention(kb, location.country)
+    if (
+        source is None
+        and candidate.cameo == "043"
+        and target is not None
+        and location is not None
+        and location.country
+        and location.country != target.country
+    ):
+        source = _state_mention(kb, location.country)  # "was welcomed in Moscow": Russia hosts
     return replace(
         candidate, source=source, target=target, participants=participants, location=location
     )
