@@ -219,3 +219,16 @@ def test_a_framed_noun_with_its_own_agent_keeps_it(code) -> None:  # type: ignor
                   "by students in Almaty.")
     protests = [e for e in result.events if e.type == "PROTEST"]
     assert protests and all(e.source is None or e.source.sector != "GOV" for e in protests)
+
+
+def test_a_plural_demonym_before_the_verb_is_that_people(code) -> None:  # type: ignore[no-untyped-def]
+    result = code(_LEAD + "Palestinians blamed Israel for the bombing in Tulkarm.")
+    blame = [e for e in result.events if e.type == "ACCUSE"]
+    assert [(e.source and e.source.country, e.target and e.target.country) for e in blame] == [
+        ("PSE", "ISR")]
+
+
+def test_a_demonym_before_a_participle_is_its_object_not_its_subject(code) -> None:  # type: ignore[no-untyped-def]
+    result = code(_LEAD + "The United States deported Venezuelans accused of gang membership.")
+    assert not [e for e in result.events if e.type == "ACCUSE" and e.source is not None
+                and e.source.country == "VEN"]

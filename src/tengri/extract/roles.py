@@ -69,6 +69,11 @@ _FRAME_GAP = re.compile(
     r"^\s*(?:(?:a|an|the|two|three|four|five|several|\d+)\s+)?(?:(?:[\w-]+\s+){0,2}of\s+)?$",
     re.IGNORECASE,
 )
+# what may stand between a subject and its verb: auxiliaries, adverbs, a day
+_TO_VERB = re.compile(
+    r"(?:\s+(?:have|has|had|were|are|was|is|will|would|could|also|again|now|then|"
+    r"on\s+[A-Z]\w+day|[a-z]+ly))*\s+",
+)
 _RELATIVE_WHO = re.compile(r"\s*,\s*who\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:[\w-]+\s+){0,2}$")
 _PRONOUN_POSSESSOR = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -324,6 +329,8 @@ class _Slots:
         left, _ = self.clause
         before = [m for m in self.mentions if left <= m.start and m.end <= self.trigger.start]
         for mention in reversed(before):
+            if mention.rule.startswith("adjective of") and self._people(mention):
+                return [self._people(mention)]  # type: ignore[list-item]
             if mention.rule.startswith("adjective of"):
                 continue  # "the Russian strikes": an adjective is a target, not a subject
             prefix = self.text[max(left, mention.start - 40) : mention.start]
@@ -399,6 +406,30 @@ class _Slots:
         if before[-1].kind not in {"person", "office"}:
             return []
         return self._with_coordinated(before[-1], leftwards=True)
+
+    def _people(self, mention: Mention) -> Mention | None:
+        """ "Palestinians blamed Israel": a plural demonym right before the verb is that
+        people, an actor of its country (not "Swiss doctors", where a noun follows)."""
+        if not mention.rule.startswith("adjective of") or not mention.country:
+            return None
+        if not mention.text.endswith("s"):
+            return None
+        if not _TO_VERB.fullmatch(self.text[mention.end : self.trigger.start]):
+            return None
+        after = self.text[self.trigger.end : self.trigger.end + 6]
+        if re.match(r"\s+(?:of|by|in|for|to)\b", after):
+            return None  # "Venezuelans accused of gang membership": a participle, not a verb
+        return Mention(
+            mention.start,
+            mention.end,
+            mention.text,
+            "group",
+            None,
+            mention.country,
+            None,
+            None,
+            f"people of {mention.country}",
+        )
 
     def _capital_speaking(self, mention: Mention) -> bool:
         """A place acts only as a capital standing for its government, right before the verb
