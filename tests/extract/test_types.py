@@ -291,8 +291,6 @@ def test_calling_for_talks_is_request_meet_026(code) -> None:  # type: ignore[no
     assert [(e.mode, e.cameo, _key(e.source)) for e in requests] == [("meet", "026", "KAZ")]
 
 
-@pytest.mark.xfail(strict=True, reason="the state in a 'demanded that X …' clause is not read as "
-                   "the target")
 def test_demanding_is_a_request_in_the_100_family(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Azerbaijan demanded that Armenia withdraw its troops.")
     requests = [e for e in result.events if e.type == "REQUEST"]

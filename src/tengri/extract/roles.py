@@ -74,6 +74,8 @@ _TO_VERB = re.compile(
     r"(?:\s+(?:have|has|had|were|are|was|is|will|would|could|also|again|now|then|"
     r"on\s+[A-Z]\w+day|[a-z]+ly))*\s+",
 )
+# acts aimed at whoever the clause after "that" is about ("demanded that Armenia withdraw")
+_THAT_CLAUSE_TYPES = frozenset({"REQUEST", "THREATEN"})
 _RELATIVE_WHO = re.compile(r"\s*,\s*who\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:[\w-]+\s+){0,2}$")
 _PRONOUN_POSSESSOR = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -373,6 +375,21 @@ class _Slots:
             return self.participle_subject()
         return []
 
+    def that_subject(self) -> list[Mention]:
+        """ "Azerbaijan demanded that Armenia withdraw": a demand or warning is aimed at the
+        subject of the clause "that" opens right after the verb."""
+        if self.trigger.form == "noun":
+            return []
+        following = self.text[self.trigger.end : self.trigger.end + 12]
+        opener = re.match(r"\s+that\s+(?:the\s+)?", following)
+        if opener is None:
+            return []
+        start = self.trigger.end + opener.end()
+        after = [m for m in self.mentions if m.start >= start]
+        if not after or self.text[start : after[0].start].strip():
+            return []
+        return self._with_coordinated(_as_target(after[0]), leftwards=False)
+
     def framing_object(self) -> list[Mention]:
         """The object of the main clause a leading frame sets ("In a phone call, Putin told
         Aliyev"): the actor right after the framed subject's verb."""
@@ -606,6 +623,8 @@ def roles_for(analysis: Analysis, entry: Entry, trigger: Trigger) -> list[Candid
     if not sources:  # only when the noun has no actor of its own ("protests by X")
         sources = slots.framing_subject()
     targets, target_slot = first_filled(slots, target_names)
+    if not targets and entry.type in _THAT_CLAUSE_TYPES:
+        targets, target_slot = slots.that_subject(), "that"
     found = (
         _candidate(analysis, slots, entry, s, t)
         for s, t in dyads(entry, sources, targets, target_slot)
