@@ -188,3 +188,11 @@ def test_a_family_name_that_is_an_english_word_needs_the_full_name(code) -> None
     # Condoleezza Rice was Secretary of State in 2005, but "Rice" alone is also a grain
     text = _LEAD + "Later in the day Putin telephoned Rice about the harvest."
     assert [e.cameo for e in code(text, dt.date(2005, 6, 1)).events if e.cameo == "041"] == []
+
+
+def test_a_transnational_ngo_is_an_actor_without_a_state(code) -> None:  # type: ignore[no-untyped-def]
+    result = code(_LEAD + "Amnesty International accused the United States of violating "
+                  "human rights.")
+    assert [(e.type, e.source and e.source.id, e.source and e.source.country,
+             e.target and e.target.country) for e in result.events] == [
+        ("ACCUSE", "org:NGO.amnesty-international", None, "USA")]

@@ -37,6 +37,7 @@ INSTITUTION_KINDS = {
     "court",
     "party",
     "government",
+    "ngo",
 }
 AGENT_KINDS = {"person", "group", "organization"}
 ID = re.compile(r"^org:(?P<owner>[A-Z][A-Z0-9]*)\.(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -137,13 +138,15 @@ def test_institution_ids_are_unique_and_of_the_form_org_owner_dot_slug() -> None
     assert [i for i in ids if not ID.match(i)] == []
 
 
-def test_institution_country_is_an_iso3_code_matching_the_id_or_empty_under_an_igo() -> None:
+def test_institution_country_is_an_iso3_code_matching_the_id_or_empty_under_an_igo_or_ngo() -> None:
     known_igos = {row["id"] for row in _rows("igos*.csv")}
     for row in institutions():
         owner = ID.match(row["id"])["owner"]
         if row["country"]:
             assert pycountry.countries.get(alpha_3=row["country"]) is not None, row["id"]
             assert owner == row["country"], row["id"]
+        elif owner == "NGO":  # a transnational non-governmental organisation: no state owns it
+            assert (row["kind"], row["sector"], row["parent"]) == ("ngo", "NGO", ""), row["id"]
         else:
             assert row["parent"] == f"igo:{owner}", row["id"]
             # igos.csv is another table's; until it ships, the parent's form is all we can check.

@@ -743,8 +743,13 @@ def candidates_with_roles(
 ) -> dict[str, object]:
     """Every trigger turned into a candidate event by the language's `roles_for`."""
     candidates = []
+    names = [(m.start, m.end) for m in analysis.mentions if m.kind in _ACTOR_KINDS and m.entity]
     for trigger in analysis.triggers:
-        candidates.extend(roles_for(analysis, entries[trigger.entry], trigger))
+        entry = entries[trigger.entry]
+        inside = any(a <= trigger.start and trigger.end <= b for a, b in names)
+        if inside and entry.gathering is None:
+            continue  # a word of a name is no act ("Amnesty" in "Amnesty International")
+        candidates.extend(roles_for(analysis, entry, trigger))
     return {"candidates": tuple(candidates)}
 
 
