@@ -128,8 +128,10 @@ def test_a_sentence_no_hand_written_entry_codes_is_coded_by_a_derived_entry(
             "Uzbekistan and Tajikistan discussed extending a loan to Kyrgyzstan.",
             [("CONSULT", None, "040", "UZB", "TJK", "occurred")],
         ),
-        # an infinitive is what is refused, planned or demanded, not an act
-        ("Russia refused to lift the curfew in Belgorod.", []),
+        # an infinitive is what is refused, planned or demanded, not an act of its own: the
+        # derived pattern stays vetoed and the hand-written entry codes the refusal as negated
+        ("Russia refused to lift the curfew in Belgorod.",
+         [("RETREAT", None, "0813", "RUS", None, "negated")]),
         # a verb form after an article is a noun or an adjective
         ("The Armenian government said Azerbaijan's artillery barrage violated the truce.", []),
     ],

@@ -492,3 +492,30 @@ def test_goldstein_and_quad_class_follow_the_cameo_code(code, text: str, cameo: 
                                                         goldstein: float, quad_class: int) -> None:
     events = [e for e in code(text).events if e.cameo == cameo]
     assert [(e.goldstein, e.quad_class) for e in events] == [(goldstein, quad_class)]
+
+
+# -- lexicon additions of 2026-11-26 -----------------------------------------------------------
+
+def test_a_resignation_is_retreat_resign(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Georgian President Eduard Shevardnadze resigned on Sunday as the opposition "
+                  "threatened to storm his residence.", dt.date(2003, 11, 24))
+    resigns = [e for e in result.events if e.mode == "resign"]
+    assert [(e.type, e.cameo, _key(e.source)) for e in resigns] == [
+        ("RETREAT", "084", "person:eduard-shevardnadze")]
+
+
+def test_a_coach_resigning_is_no_event(code) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in code("The Kazakh national team coach resigned on Sunday.").events
+            if e.mode == "resign"] == []
+
+
+def test_being_ready_to_meet_is_an_intent_to_cooperate(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Kassym-Jomart Tokayev said Kazakhstan was ready to deepen cooperation "
+                  "with Uzbekistan.")
+    assert [e.type for e in result.events if e.cameo.startswith("03")] == ["AGREE"]
+
+
+def test_lifting_a_state_of_emergency_is_easing_it(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Kazakhstan lifted the state of emergency in Almaty on Wednesday.")
+    assert [(e.type, e.cameo, _key(e.source)) for e in result.events] == [
+        ("RETREAT", "0814", "KAZ")]
