@@ -519,3 +519,17 @@ def test_lifting_a_state_of_emergency_is_easing_it(code) -> None:  # type: ignor
     result = code("Kazakhstan lifted the state of emergency in Almaty on Wednesday.")
     assert [(e.type, e.cameo, _key(e.source)) for e in result.events] == [
         ("RETREAT", "0814", "KAZ")]
+
+
+@pytest.mark.parametrize(("text", "codings"), [
+    ("The United States raised tariffs on Chinese goods to 145 percent.",
+     [("COERCE", "restrict", "163", "USA", "CHN", "occurred")]),
+    ("Turkey suspended all trade with Israel on Thursday.",
+     [("COERCE", "restrict", "163", "TUR", "ISR", "occurred")]),
+    ("Poland ordered the closure of Russia's last consulate on Wednesday.",
+     [("SANCTION", "expel", "166", "POL", "RUS", "occurred")]),
+    ("Kazakhstan recalled its ambassador to Lithuania for consultations.",
+     [("SANCTION", "withdraw", "161", "KAZ", "LTU", "occurred")]),
+])
+def test_trade_and_diplomatic_measures(code, text: str, codings: list[Coding]) -> None:  # type: ignore[no-untyped-def]
+    assert [_coding(e) for e in code(text).events] == codings
