@@ -145,3 +145,23 @@ def test_participants_named_in_the_next_sentence_join_the_summit(code) -> None: 
     summit = _one(code("The CSTO summit opened in Minsk on Thursday. Leaders of Russia, Belarus "
                        "and Kazakhstan took part. The summit adopted a declaration."))
     assert {"RUS", "BLR", "KAZ"} <= _members(summit)
+
+
+@pytest.mark.parametrize("text", [
+    "The tenth Turkic summit opened in Astana on Friday, hosted by Kassym-Jomart Tokayev and "
+    "attended by the presidents of Azerbaijan and Uzbekistan.",
+    "Kassym-Jomart Tokayev, who hosted the two-day Turkic summit in Astana, called for closer "
+    "transport links with Azerbaijan and Uzbekistan.",
+])
+def test_a_gathering_with_a_named_host_is_the_hosts(code, text: str) -> None:  # type: ignore[no-untyped-def]
+    summits = [e for e in code(text).events if e.mode == "multilateral"]
+    assert [(e.cameo, e.source and e.source.id) for e in summits] == [
+        ("043", "person:kassym-jomart-tokayev")]
+    assert "person:kassym-jomart-tokayev" in [p.id for p in summits[0].participants]
+
+
+def test_a_later_mention_without_the_host_is_the_same_gathering(code) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia will host the 16th BRICS summit in Kazan from October 22 to 24. Kassym-Jomart "
+            "Tokayev is expected to attend the summit's outreach session.")
+    summits = [e for e in code(text).events if e.mode == "multilateral"]
+    assert [(e.cameo, e.source and e.source.country) for e in summits] == [("043", "RUS")]

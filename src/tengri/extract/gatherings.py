@@ -141,7 +141,39 @@ def _shaped(analysis: Analysis, candidate: Candidate) -> Candidate | None:
     if name is None and not candidate.trigger.anaphoric and not participants:
         return None  # an unnamed "conference" with nobody taking part is not an event
     gathering = Gathering(_kind(head), name, ordinal, _theme(analysis, sentence.index), remote)
-    return as_gathering(candidate, gathering, participants)
+    return as_gathering(candidate, gathering, participants, _host(analysis, candidate))
+
+
+_HOSTED_BY = re.compile(r"\bhosted\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_HOSTS_IT = re.compile(
+    r"\b(?:hosts|hosted|hosting|host)\s+(?:the\s+|a\s+|its\s+|this\s+year's\s+)?"
+    r"(?:[\w'-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+_HOST_KINDS = frozenset({"person", "state", "office"})
+
+
+def _host(analysis: Analysis, candidate: Candidate) -> Mention | None:
+    """Who hosts the gathering, when the sentence says so: "…, hosted by Turkmen President
+    Serdar Berdimuhamedov", "Xi Jinping, who hosted the two-day summit"."""
+    trigger, text = candidate.trigger, analysis.text
+    sentence = analysis.sentences[trigger.sentence]
+    mentions = [m for m in analysis.mentions_in(sentence) if m.kind in _HOST_KINDS]
+    by = _HOSTED_BY.search(text, trigger.end, sentence.end)
+    if by is not None:
+        after = [m for m in mentions if m.start >= by.end()]
+        if after and not text[by.end() : after[0].start].strip():
+            return after[0]
+    verb = _HOSTS_IT.search(text[sentence.start : trigger.start])
+    if verb is not None:
+        verb_start = sentence.start + verb.start()
+        before = [m for m in mentions if m.end <= verb_start]
+        if before and re.fullmatch(
+            r"\s*(?:,\s*who\s+|(?:has|had|will|is|was)\s+)?(?:also\s+)?",
+            text[before[-1].end : verb_start],
+        ):
+            return before[-1]
+    return None
 
 
 def gatherings_by(
@@ -164,13 +196,22 @@ def gatherings_by(
 
 
 def as_gathering(
-    candidate: Candidate, gathering: Gathering, participants: list[Mention]
+    candidate: Candidate,
+    gathering: Gathering,
+    participants: list[Mention],
+    host: Mention | None = None,
 ) -> Candidate:
-    """A multilateral event: its participants take the place of a source and a target."""
+    """A multilateral event: its participants take the place of a source and a target; a
+    gathering with a named host is that host's (CAMEO 043, coding guide §3)."""
+    if host is not None and not any(
+        (p.entity or p.country) == (host.entity or host.country) for p in participants
+    ):
+        participants = [host, *participants]
     return replace(
         candidate,
         gathering=gathering,
         participants=tuple(participants),
-        source=None,
+        source=host,
         target=None,
+        cameo="043" if host is not None else candidate.cameo,
     )

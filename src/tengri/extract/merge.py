@@ -82,8 +82,10 @@ def _is_gathering(candidate: Candidate) -> bool:
 
 
 def _same_event(lead: Candidate, other: Candidate) -> bool:
-    if lead.type != other.type or lead.cameo != other.cameo:
+    if lead.type != other.type:
         return False
+    if lead.cameo != other.cameo and not (_is_gathering(lead) and _is_gathering(other)):
+        return False  # a gathering is one event whether or not a report names its host (043)
     if _is_gathering(lead) or _is_gathering(other):
         return (
             _is_gathering(lead)
@@ -143,6 +145,8 @@ def _absorb(lead: Candidate, other: Candidate) -> Candidate:
     if lead.quantity is None and other.quantity is not None:
         changes["quantity"] = other.quantity
     if lead.gathering is not None and other.gathering is not None:
+        if lead.source is None and other.source is not None:
+            changes["source"], changes["cameo"] = other.source, other.cameo  # its host
         changes["gathering"] = Gathering(
             lead.gathering.kind,
             lead.gathering.name or other.gathering.name,
