@@ -533,3 +533,13 @@ def test_lifting_a_state_of_emergency_is_easing_it(code) -> None:  # type: ignor
 ])
 def test_trade_and_diplomatic_measures(code, text: str, codings: list[Coding]) -> None:  # type: ignore[no-untyped-def]
     assert [_coding(e) for e in code(text).events] == codings
+
+
+def test_saying_another_state_must_act_is_a_demand(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Russia said on Tuesday that Kazakhstan must return the helicopter.")
+    assert [_coding(e) for e in result.events] == [
+        ("REQUEST", None, "100", "RUS", "KAZ", "occurred")]
+
+
+def test_must_with_nobody_saying_it_is_no_demand(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("Iran must stop enriching uranium, an editorial argued.").events == ()

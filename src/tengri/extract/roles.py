@@ -75,6 +75,11 @@ _TO_VERB = re.compile(
     r"on\s+[A-Z]\w+day|[a-z]+ly))*\s+",
 )
 # acts aimed at whoever the clause after "that" is about ("demanded that Armenia withdraw")
+_REPORTING = re.compile(
+    r"\b(?:said|says|declared|declares|insisted|insists|stressed|warned|warns|reiterated|"
+    r"added|told\s+(?:[\w-]+\s+){1,4}?)(?:\s+(?:on|late\s+on)\s+\w+)?(?:\s+that)?\b",
+    re.IGNORECASE,
+)
 _THAT_CLAUSE_TYPES = frozenset({"REQUEST", "THREATEN"})
 _RELATIVE_WHO = re.compile(r"\s*,\s*who\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:[\w-]+\s+){0,2}$")
@@ -213,6 +218,8 @@ class _Slots:
             return [] if self.trigger.anaphoric else self.subject()
         if slot == "adjective":
             return self.adjective()
+        if slot == "sayer":
+            return self.sayer()
         if slot == "of" and self.trigger.form != "noun":
             return []  # "visited the ruins of Merv": only a noun has an "of" actor
         if slot == "object":
@@ -373,6 +380,22 @@ class _Slots:
             text[left : self.trigger.start]
         ):
             return self.participle_subject()
+        return []
+
+    def sayer(self) -> list[Mention]:
+        """Who says the clause the trigger is in: "Russia said on Tuesday that Sudan must
+        return the helicopter" is Russia's demand."""
+        start = self.sentence.start
+        verbs = list(_REPORTING.finditer(self.text, start, self.trigger.start))
+        if not verbs:
+            return []
+        verb = verbs[-1]
+        before = [m for m in self.mentions if start <= m.start and m.end <= verb.start()]
+        for mention in reversed(before):
+            prefix = self.text[max(start, mention.start - 40) : mention.start]
+            if _PREPOSITION_BEFORE.search(prefix) or not _political(mention):
+                continue
+            return [mention]
         return []
 
     def that_subject(self) -> list[Mention]:
