@@ -4,7 +4,10 @@ There is no parser: roles come from where actor mentions sit relative to the tri
 the trigger's clause. A lexicon entry lists the slots to try for each role, in order:
 `subject` (the nearest actor before the trigger that is not inside a prepositional phrase, with
 any actors coordinated with it), `object` (an actor right after a verb), `possessor`
-("Tokayev's visit"), and prepositions (`to`, `with`, `between`, `of`, `by`, …).
+("Tokayev's visit"), `sayer` (who says the clause: "Russia said Sudan must …"), and
+prepositions (`to`, `with`, `between`, `of`, `by`, …). Fallbacks when no slot fills: the
+antecedent of ", who", the subject of a clause a noun frames ("In a phone call, Putin told …"),
+and the subject of a "that" clause for demands and warnings.
 """
 
 from __future__ import annotations
