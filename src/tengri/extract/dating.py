@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from tengri.extract.analysis import Analysis, Candidate, DateMention, Trigger
 from tengri.extract.dates import DateExpr, find_dates
-from tengri.extract.roles import _clause
+from tengri.extract.slots import _clause
 from tengri.model import DatePrecision, DateRange, EventStatus
 
 _DIRECTION = {

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from tengri.extract.analysis import Analysis, Candidate
 from tengri.extract.lexicon import load_lexicon
-from tengri.extract.roles import FillsSlots, _Slots
+from tengri.extract.slots import FillsSlots, _Slots
 from tengri.kb import KnowledgeBase, Mention
 from tengri.kb.entities import EntityKind
 from tengri.model import Location, LocationPrecision

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from tengri.extract.analysis import Analysis, Candidate, Sentence, Trigger
-from tengri.extract.roles import _clause, at_invitation
+from tengri.extract.roles import at_invitation
+from tengri.extract.slots import _clause
 from tengri.model import EventStatus
 
 _W = r"(?:\s+[\w'’-]+){0,3}\s+$"  # up to three words between the cue and the trigger

@@ -22,18 +22,15 @@ from tengri.extract.analysis import Analysis, Candidate, Sentence, Trigger
 from tengri.extract.lexicon import Entry
 from tengri.extract.roles import (
     _crowd,
-    _political,
-    adjective_as_state,
     candidate_of,
     candidates_with_roles,
-    clause_span,
     dyads,
-    first_filled,
     not_own_state,
     pick_roles,
 )
 from tengri.extract.ru.lexicon import entries_by_id
 from tengri.extract.ru.morph import is_noun, mention_cases
+from tengri.extract.slots import _political, adjective_as_state, clause_span, first_filled
 from tengri.kb import Mention
 
 _CLAUSE_BREAK = re.compile(
