@@ -17,10 +17,10 @@ from tengri.extract.actors import (
     _resolve_bare_titles,
     mentions_in_body,
     pair_mentions,
-    pointing_to,
     sides,
 )
 from tengri.extract.analysis import Analysis, Focus
+from tengri.extract.coreference import pointing_to
 from tengri.kb import Mention
 
 _PAIR = re.compile(
