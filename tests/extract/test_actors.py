@@ -196,3 +196,11 @@ def test_a_transnational_ngo_is_an_actor_without_a_state(code) -> None:  # type:
     assert [(e.type, e.source and e.source.id, e.source and e.source.country,
              e.target and e.target.country) for e in result.events] == [
         ("ACCUSE", "org:NGO.amnesty-international", None, "USA")]
+
+
+def test_an_agent_noun_before_an_adverb_and_its_verb_is_the_actor(code) -> None:  # type: ignore[no-untyped-def]
+    # "government today praised": not "government" as an adjective ("government officials")
+    result = code(_LEAD + "The Kazakh government today praised Uzbekistan for reopening the "
+                  "border.")
+    assert [(e.type, e.source and e.source.country, e.target and e.target.country)
+            for e in result.events] == [("SUPPORT", "KAZ", "UZB")]

@@ -543,3 +543,10 @@ def test_saying_another_state_must_act_is_a_demand(code) -> None:  # type: ignor
 
 def test_must_with_nobody_saying_it_is_no_demand(code) -> None:  # type: ignore[no-untyped-def]
     assert code("Iran must stop enriching uranium, an editorial argued.").events == ()
+
+
+def test_accepting_demands_is_acceding_to_them_not_demanding(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("The Kyrgyz government on Thursday accepted demands from Kazakhstan to reopen "
+                  "the border.")
+    assert [(e.type, e.cameo, _key(e.source), _key(e.target)) for e in result.events] == [
+        ("CONCEDE", "083", "KGZ", "KAZ")]

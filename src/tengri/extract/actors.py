@@ -86,7 +86,10 @@ _ADJECTIVAL = frozenset(
 )
 _AFTER_AGENT_VERBS = re.compile(
     r"^\s+(?:said|says|told|stated|announced|confirmed|denied|added|warned|has|have|had|is|are|"
-    r"was|were|will|would|could|did|does|do|who|which|that|spoke|met|visited|arrived)\b",
+    r"was|were|will|would|could|did|does|do|who|which|that|spoke|met|visited|arrived|"
+    # or an adverb before the verb: "the German government today welcomed"
+    r"today|yesterday|tonight|now|also|again|already|still|earlier|later|then|on|last|"
+    r"this|[a-z]+ly)\b",
     re.IGNORECASE,
 )
 
