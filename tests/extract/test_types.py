@@ -550,3 +550,12 @@ def test_accepting_demands_is_acceding_to_them_not_demanding(code) -> None:  # t
                   "the border.")
     assert [(e.type, e.cameo, _key(e.source), _key(e.target)) for e in result.events] == [
         ("CONCEDE", "083", "KGZ", "KAZ")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Japan will give Kyrgyzstan a grant of 2 billion yen for new hospitals.", "planned"),
+    ("Japan gave Kyrgyzstan 20 million dollars of aid for new hospitals.", "occurred"),
+])
+def test_giving_a_grant_or_aid_is_aid(code, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(e.type, _key(e.source), _key(e.target), e.status.value)
+            for e in code(text).events] == [("AID", "JPN", "KGZ", status)]
