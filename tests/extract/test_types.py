@@ -559,3 +559,23 @@ def test_accepting_demands_is_acceding_to_them_not_demanding(code) -> None:  # t
 def test_giving_a_grant_or_aid_is_aid(code, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
     assert [(e.type, _key(e.source), _key(e.target), e.status.value)
             for e in code(text).events] == [("AID", "JPN", "KGZ", status)]
+
+
+def test_defending_another_state_in_words_is_support_052(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Kassym-Jomart Tokayev defended Kyrgyzstan against Western criticism on Monday.")
+    assert [(e.type, e.cameo, _key(e.source), _key(e.target)) for e in result.events
+            if e.type == "SUPPORT"] == [("SUPPORT", "052", TOKAYEV, "KGZ")]
+
+
+@pytest.mark.parametrize("text", [
+    "The two countries should defend their legitimate interests together.",
+    "Kazakhstan will defend its borders against any attack.",
+])
+def test_defending_interests_or_territory_is_no_verbal_support(code, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in code(text).events if e.cameo == "052"] == []
+
+
+def test_a_plural_noun_after_a_possessive_is_no_verb(code) -> None:  # type: ignore[no-untyped-def]
+    # "their arms industries": "arms" is not the verb "to arm" (military aid)
+    result = code("Kassym-Jomart Tokayev praised Russia and Belarus for their arms industries.")
+    assert [e.type for e in result.events if e.type == "AID"] == []

@@ -30,6 +30,7 @@ _NOUN_CONTEXT = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
+_DETERMINER = re.compile(r"\b(?:the|a|an|their|his|her|its|our|whose)\s+$", re.IGNORECASE)
 _VERB_CONTEXT = re.compile(
     r"\b(?:to|will|would|shall|should|could|may|might|must|can|cannot|did|does|do|not|"
     r"n't|also|he|she|they|we|i|is|are|was|were|be|been)\s+$",
@@ -54,6 +55,8 @@ def _wrong_part_of_speech(
     """English words are nouns and verbs alike: the words before say which pattern takes it."""
     if form == "VB" and _NOUN_CONTEXT.search(before) and not _VERB_CONTEXT.search(before):
         return True  # "a visit": the noun pattern will take it
+    if form == "VBZ" and _DETERMINER.search(before):
+        return True  # "their arms industries": a plural noun, not "arms" the verb
     return (
         is_noun
         and bool(_VERB_CONTEXT.search(before))
