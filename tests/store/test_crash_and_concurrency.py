@@ -10,6 +10,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
@@ -56,14 +57,19 @@ def test_kill_9_mid_run_then_again_stores_every_document_exactly_once(
         db_url: str, generated_corpus: tuple[Path, list[str]], tmp_path: Path) -> None:
     corpus, ids = generated_corpus
     open_store(db_url).close()  # create the schema before the race starts
-    first = _ingest(db_url, corpus, tmp_path)
+    first = _ingest(db_url, corpus, tmp_path, "--workers", "2")
     deadline = time.monotonic() + 120
     while count_documents(db_url) < 24 and first.poll() is None:
         assert time.monotonic() < deadline, "the first run stored nothing in two minutes"
         time.sleep(0.2)
     assert first.poll() is None, "the run ended before it could be killed; use a bigger corpus"
+    workers = psutil.Process(first.pid).children(recursive=True)
+    assert workers, "the run should code in worker processes"
     os.kill(first.pid, signal.SIGKILL)
     first.wait(timeout=30)
+    # its pool workers notice their parent is gone and leave, not wait for ever holding a KB
+    _, alive = psutil.wait_procs(workers, timeout=30)
+    assert not [p for p in alive if p.status() != psutil.STATUS_ZOMBIE], alive
     stored_when_killed = count_documents(db_url)
     assert 0 < stored_when_killed < len(ids)
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from tengri.engine.coding import code_partition, warm_up
 from tengri.engine.records import EngineError, PartitionResult, PartitionTask
+from tengri.lifeline import exit_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class LocalEngine:
             self._pool = None
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, initializer=warm_up,
+        return ProcessPoolExecutor(self.workers, initializer=_start_worker,
                                    initargs=(self.kb_paths,))
 
     def _again(self, task: PartitionTask, why: str) -> PartitionTask:
@@ -114,3 +115,9 @@ class LocalEngine:
                     continue
                 yield result
                 break
+
+
+def _start_worker(kb_paths: tuple[str, ...]) -> None:
+    """A pool worker's start: it ends with its parent, and loads the knowledge base now."""
+    exit_with_parent()
+    warm_up(kb_paths)

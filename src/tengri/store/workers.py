@@ -16,6 +16,7 @@ from typing import Any
 
 from tengri.errors import StoreError
 from tengri.ingest.fingerprint import Signature, minhash
+from tengri.lifeline import exit_with_parent
 from tengri.model import Document, Skipped
 from tengri.store.documents import Identity
 from tengri.store.records import DocumentRecords
@@ -57,6 +58,7 @@ def _load_kb(kb_paths: tuple[Path, ...]) -> Any:
 
 def _init_worker(kb_paths: tuple[Path, ...]) -> None:
     global _KB
+    exit_with_parent()
     _KB = _load_kb(kb_paths)
 
 
