@@ -1,4 +1,5 @@
-"""Shared test set-up: where the shared reference data is, and how missing services behave.
+"""Shared test set-up: where the shared reference data is, how missing services behave, and
+how property tests draw their inputs in CI.
 
 Tests that need PostgreSQL, Chromium or ../shared skip on a developer's machine without them;
 in CI (TENGRI_CI=1, set by .ci/run) a missing service fails the run instead, so a marker can
@@ -11,10 +12,18 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed" / "000_16dfb7eff7418677.txt"
 REFERENCE = SHARED / "reference"
+
+
+# Property tests draw the same inputs on every run in CI, with no deadline: a red CI run is a bug
+# anyone can reproduce, never a draw or a slow moment. `make harden` draws fresh inputs.
+settings.register_profile("ci", derandomize=True, deadline=None, database=None)
+if os.environ.get("TENGRI_CI"):
+    settings.load_profile("ci")
 
 
 def require(available: bool, what: str) -> None:

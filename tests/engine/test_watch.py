@@ -87,8 +87,10 @@ def test_a_watched_folder_stores_each_new_file_once_and_stops_on_sigterm(generat
     try:
         (folder / "a.jsonl").write_text(_jsonl(first), encoding="utf-8")
         _wait_for(lambda: len(_documents(db)) == 2, "the first file", process, db)
-        (folder / "b.jsonl").write_text(_jsonl(second), encoding="utf-8")
+        # the duplicate first: it settles no later than b.jsonl and sorts before it, so it
+        # has been read by the time b.jsonl's document is stored
         (folder / "a-again.jsonl").write_text(_jsonl(first), encoding="utf-8")
+        (folder / "b.jsonl").write_text(_jsonl(second), encoding="utf-8")
         (folder / "c.jsonl.part").write_text(_jsonl(third), encoding="utf-8")  # still arriving
         _wait_for(lambda: len(_documents(db)) == 3, "the second file", process, db)
         time.sleep(1.0)  # a few more polls: nothing new may be stored

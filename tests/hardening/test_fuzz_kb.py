@@ -95,18 +95,26 @@ def test_random_kb_files_are_validated_into_problems_never_a_crash(
         files: list[tuple[str, str]]) -> None:
     from tengri.kb.validate import validate
 
-    os.environ["TENGRI_CACHE_DIR"] = "off"  # a built KB of random rows is not worth keeping
     folder = tmp_path_factory.mktemp("mine")
     paths = []
     for number, (name, text) in enumerate(files):
         path = folder / name.replace("mine", f"mine{number}").replace("-fuzz", f"-fuzz{number}")
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
         paths.append(path)
+    # a built KB of random rows is not worth keeping; set for this call only, so later tests
+    # (and the processes they start) still use the cache
+    previous = os.environ.get("TENGRI_CACHE_DIR")
+    os.environ["TENGRI_CACHE_DIR"] = "off"
     try:
         result = bounded(20, lambda: validate(paths, kb_data))
     except TengriError:
         figures.count("fuzz kb files (refused whole)", len(files))
         return
+    finally:
+        if previous is None:
+            os.environ.pop("TENGRI_CACHE_DIR", None)
+        else:
+            os.environ["TENGRI_CACHE_DIR"] = previous
     assert all(problem.where and problem.message for problem in result.problems)
     figures.count("fuzz kb files (validated)", len(files))
 

@@ -144,11 +144,11 @@ def test_a_url_list_fetches_each_url_and_skips_the_failures(web: LocalWeb, tmp_p
 
 
 def test_a_feed_that_times_out_is_skipped_and_the_next_source_is_read(web: LocalWeb) -> None:
-    web.route("/slow-feed", handler=lambda handler: time.sleep(3))
+    web.route("/slow-feed", handler=lambda handler: time.sleep(30))
     web.route("/a1", article_page("Talks", BODY_1), headers=HTML_TYPE)
     started = time.monotonic()
     loaded = run([web.url("/slow-feed"), web.url("/a1")], options(timeout=0.5, retries=0))
-    assert time.monotonic() - started < 2.5
+    assert time.monotonic() - started < 15  # the feed was cut off, not waited for (30 s)
     assert [(s.input, s.reason) for part in loaded for s in part.skipped] == [
         (web.url("/slow-feed"), "timeout")
     ]
