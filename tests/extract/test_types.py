@@ -579,3 +579,16 @@ def test_a_plural_noun_after_a_possessive_is_no_verb(code) -> None:  # type: ign
     # "their arms industries": "arms" is not the verb "to arm" (military aid)
     result = code("Kassym-Jomart Tokayev praised Russia and Belarus for their arms industries.")
     assert [e.type for e in result.events if e.type == "AID"] == []
+
+
+def test_a_ceasefire_between_two_states_that_took_effect(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("A ceasefire between Armenia and Azerbaijan took effect at midnight on Tuesday.")
+    truce = [e for e in result.events if e.mode == "ceasefire"]
+    assert [(_key(e.source), _key(e.target), sorted(_key(p) or "" for p in e.participants))
+            for e in truce] == [("ARM", "AZE", ["ARM", "AZE"])]
+
+
+def test_agreed_on_a_day_to_drop_objections_is_the_concession_not_an_agreement_on(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Recep Tayyip Erdogan agreed on Monday to drop his objections to Sweden's bid.")
+    assert [e.cameo for e in result.events if e.cameo == "030"] == []
+    assert [e.type for e in result.events if e.cameo.startswith("08")] == ["CONCEDE"]

@@ -505,12 +505,15 @@ class _Slots:
         return []
 
     def preposition(self, word: str) -> list[Mention]:
+        pattern = re.compile(rf"\b{re.escape(word)}\s+", re.IGNORECASE)
+        inside = self._inside_trigger(pattern)
+        if inside:
+            return inside
         _, right = self.clause
         window_end = min(right, self.trigger.end + 90)
         if self.trigger.form == "noun":
             comma = self.text.find(",", self.trigger.end, window_end)
             window_end = comma if comma != -1 else window_end
-        pattern = re.compile(rf"\b{re.escape(word)}\s+", re.IGNORECASE)
         for match in pattern.finditer(self.text, self.trigger.end, window_end):
             after = [m for m in self.mentions if match.end() <= m.start < right]
             if not after:
@@ -523,6 +526,22 @@ class _Slots:
                     continue
                 return found
         return []
+
+    def _inside_trigger(self, pattern: re.Pattern[str]) -> list[Mention]:
+        """Actors after a preposition the trigger's own words hold ("ceasefire between India
+        and Pakistan took effect"), with those coordinated with the first."""
+        match = pattern.search(self.text, self.verb_end, self.trigger.end)
+        if match is None:
+            return []
+        after = [m for m in self.inner if m.start >= match.end()]
+        if not after or not _OBJECT_GAP.match(self.text[match.end() : after[0].start]):
+            return []
+        chain = [after[0]]
+        for mention in after[1:]:
+            if not _COORDINATION.match(self.text[chain[-1].end : mention.start]):
+                break
+            chain.append(mention)
+        return [] if pattern.pattern.startswith(r"\bbetween") and len(chain) == 1 else chain
 
 
 _NOUN_BEFORE = re.compile(r"\b([a-z]+s)\s+$")  # a plural common noun right before the verb
