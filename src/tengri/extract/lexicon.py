@@ -251,3 +251,9 @@ def load_lexicon(name: str = "triggers.yaml") -> tuple[Entry, ...]:
     if duplicates:
         raise TengriError(f"{name}: duplicate entry ids {sorted(duplicates)}")
     return entries
+
+
+@functools.cache
+def entries_by_id(name: str = "triggers.yaml") -> dict[str, Entry]:
+    """The shipped lexicon's entries by id, built once (callers must not change it)."""
+    return {entry.id: entry for entry in load_lexicon(name)}

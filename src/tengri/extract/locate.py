@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from tengri.extract.analysis import Analysis, Candidate
-from tengri.extract.lexicon import load_lexicon
+from tengri.extract.lexicon import entries_by_id
 from tengri.extract.slots import FillsSlots, _Slots
 from tengri.kb import KnowledgeBase, Mention
 from tengri.kb.entities import EntityKind
@@ -108,7 +108,7 @@ _PLACE_OR_STATE = frozenset({"place", "state"})
 
 
 def _slot_location(analysis: Analysis, candidate: Candidate) -> Location | None:
-    entry = {e.id: e for e in load_lexicon()}[candidate.trigger.entry]
+    entry = entries_by_id()[candidate.trigger.entry]
     if not entry.place:
         return None
     slots = _Slots(analysis, candidate.trigger, list(analysis.mentions))

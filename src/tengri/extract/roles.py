@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from tengri.extract.analysis import Analysis, Candidate, Trigger
-from tengri.extract.lexicon import Entry, load_lexicon
+from tengri.extract.lexicon import Entry, entries_by_id
 from tengri.extract.slots import (
     _ACTOR_KINDS,
     _THAT_CLAUSE_TYPES,
@@ -226,7 +226,7 @@ def candidates_with_roles(
 
 def assign_roles(analysis: Analysis) -> dict[str, object]:
     """Turn every trigger into a candidate event with its source, target and participants."""
-    return candidates_with_roles(analysis, {e.id: e for e in load_lexicon()}, roles_for)
+    return candidates_with_roles(analysis, entries_by_id(), roles_for)
 
 
 def with_roles(candidate: Candidate, **changes: object) -> Candidate:
