@@ -64,7 +64,8 @@ _VIEWS = select(*(c for c in event_mentions.c if c.name not in {"record", "sente
 _VIEWS_BY_ID = _VIEWS.where(event_mentions.c.id.in_(bindparam("ids", expanding=True)))
 _VIEWS_BY_EVENT = _VIEWS.where(event_mentions.c.event_id.in_(bindparam("ids", expanding=True)))
 _ROWS_BY_EVENT = _ROWS.where(event_mentions.c.event_id.in_(bindparam("ids", expanding=True)))
-_CANDIDATES = select(mention_blocks.c.mention_id).distinct().where(
+_CANDIDATES = select(mention_blocks.c.block, mention_blocks.c.mention_id,
+                     mention_blocks.c.window_start, mention_blocks.c.window_end).where(
     mention_blocks.c.block.in_(bindparam("blocks", expanding=True)),
     mention_blocks.c.window_end >= bindparam("first"),
     mention_blocks.c.window_start <= bindparam("last"))
@@ -137,14 +138,26 @@ class _Neighbourhood:
         self.views: dict[int, MentionView] = {}
 
     def __call__(self, ring: Sequence[MentionView]) -> dict[int, list[MentionView]]:
-        ids_of: dict[int, list[int]] = {}
-        for view in ring:
-            blocks = sorted(sought_keys(view))
-            if not blocks:
-                continue
-            ids_of[view.id] = [i for (i,) in self.connection.execute(_CANDIDATES, {
-                "blocks": blocks, "first": view.window_start or NEVER,
-                "last": view.window_end or ALWAYS})]
+        """Each mention's candidates: the mentions filed under a key it seeks whose date
+        window meets its own. One query per chunk of keys for the whole ring (the ring's
+        widest window), then each mention's own keys and window are applied here."""
+        sought = {view.id: (sought_keys(view), view.window_start or NEVER,
+                            view.window_end or ALWAYS) for view in ring}
+        sought = {i: wanted for i, wanted in sought.items() if wanted[0]}
+        if not sought:
+            return {}
+        keys = sorted(set().union(*(blocks for blocks, _, _ in sought.values())))
+        first = min(start for _, start, _ in sought.values())
+        last = max(end for _, _, end in sought.values())
+        filed: dict[str, list[tuple[int, dt.date, dt.date]]] = {}
+        for chunk in _chunks(keys):
+            for block, mention_id, start, end in self.connection.execute(
+                    _CANDIDATES, {"blocks": list(chunk), "first": first, "last": last}):
+                filed.setdefault(block, []).append((mention_id, start, end))
+        ids_of = {
+            i: sorted({m for block in blocks for m, start, end in filed.get(block, ())
+                       if end >= first_day and start <= last_day})
+            for i, (blocks, first_day, last_day) in sought.items()}
         missing = {i for ids in ids_of.values() for i in ids} - set(self.views)
         for view in _views(self.connection, _VIEWS_BY_ID, missing):
             self.views[view.id] = view
