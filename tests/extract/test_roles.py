@@ -232,3 +232,12 @@ def test_a_demonym_before_a_participle_is_its_object_not_its_subject(code) -> No
     result = code(_LEAD + "The United States deported Venezuelans accused of gang membership.")
     assert not [e for e in result.events if e.type == "ACCUSE" and e.source is not None
                 and e.source.country == "VEN"]
+
+
+def test_a_noun_triggers_own_preposition_names_its_target(code) -> None:  # type: ignore[no-untyped-def]
+    # "trip to" is the trigger: the "to" slot must look inside it, not only after it
+    result = code(_LEAD + "Shavkat Mirziyoyev is in Moscow on Tuesday, a day after a surprise "
+                  "trip to Astana.")
+    trips = [e for e in result.events if e.cameo == "042"]
+    assert [(_key(e.source), e.target and e.target.country) for e in trips] == [
+        (MIRZIYOYEV, "KAZ")]

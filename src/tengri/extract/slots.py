@@ -65,7 +65,8 @@ _LEADING_FRAME = re.compile(
 )
 _TRAILING_FRAME = re.compile(r"\b(?:after|before)\s*$", re.IGNORECASE)
 _FRAME_GAP = re.compile(
-    r"^\s*(?:(?:a|an|the|two|three|four|five|several|\d+)\s+)?(?:(?:[\w-]+\s+){0,2}of\s+)?$",
+    r"^\s*(?:(?:a|an|the|two|three|four|five|several|\d+)\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}of\s+|(?:[a-z][\w-]*\s+){1,2})?$",
     re.IGNORECASE,
 )
 # what may stand between a subject and its verb: auxiliaries, adverbs, a day
@@ -514,7 +515,9 @@ class _Slots:
         if self.trigger.form == "noun":
             comma = self.text.find(",", self.trigger.end, window_end)
             window_end = comma if comma != -1 else window_end
-        for match in pattern.finditer(self.text, self.trigger.end, window_end):
+        # from the end of the trigger's first word: its own last word may be the preposition
+        # ("trip to" Kyiv, "talks with" Putin)
+        for match in pattern.finditer(self.text, self.verb_end, window_end):
             after = [m for m in self.mentions if match.end() <= m.start < right]
             if not after:
                 continue
