@@ -113,3 +113,17 @@ def test_the_phrases_cover_every_kind_of_entity_and_cyrillic() -> None:
     }
     cyrillic = [r for r in _rows() if any("\u0400" <= ch <= "\u04ff" for ch in r["phrase"])]
     assert len(cyrillic) >= 20
+
+
+@pytest.mark.parametrize("title", ["leader", "Chairman", "Ayatollah", "Emir", "President"])
+def test_a_generic_title_alone_names_nobody(kb, title: str) -> None:  # type: ignore[no-untyped-def]
+    # "Hamas political leader Ismail Haniyeh" was North Korea's leader; only a title one state
+    # alone uses ("Secretary of State") may name its holder without a country
+    text = f"The rally heard the {title} speak on Monday."
+    mentions = find_mentions(kb, text, dt.date(2024, 7, 31))
+    assert [m.entity for m in mentions if m.kind == "person"] == []
+
+
+def test_a_title_only_one_state_uses_names_its_holder(kb) -> None:  # type: ignore[no-untyped-def]
+    mentions = find_mentions(kb, "The Secretary of State flew to Kyiv.", dt.date(2024, 7, 31))
+    assert [m.entity for m in mentions if m.kind == "person"] == ["person:antony-blinken"]

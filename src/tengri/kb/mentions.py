@@ -408,7 +408,9 @@ def find_mentions(
                 i += 2
                 continue
             holders = {o.holder_of for o in kb.offices_titled(atom.word)}
-            if len(holders) == 1:
+            # a title only one state uses names its holder ("Secretary of State"); a generic
+            # one ("leader", "emir") alone is resolved from context, never by that uniqueness
+            if len(holders) == 1 and atom.word.lower() not in kb.titles:
                 mentions.append(
                     resolver.office_mention(holders.pop(), atom.word, atom.start, atom.end)
                 )
