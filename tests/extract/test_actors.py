@@ -204,3 +204,11 @@ def test_an_agent_noun_before_an_adverb_and_its_verb_is_the_actor(code) -> None:
                   "border.")
     assert [(e.type, e.source and e.source.country, e.target and e.target.country)
             for e in result.events] == [("SUPPORT", "KAZ", "UZB")]
+
+
+def test_the_two_presidents_are_the_two_named_just_before_when_nothing_is_in_focus(code) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kazakh President Kassym-Jomart Tokayev hosted Uzbek President Shavkat Mirziyoyev in "
+            "Astana on Monday, and the two presidents signed a treaty on the border.")
+    signed = [e for e in code(text).events if e.cameo == "057"]
+    assert [(e.source and e.source.id, e.target and e.target.id) for e in signed] == [
+        (TOKAYEV, MIRZIYOYEV)]

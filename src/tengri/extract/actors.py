@@ -145,18 +145,22 @@ def pair_mentions(
 ) -> list[Mention]:
     """Mentions for the language's pair `phrases` ("the two leaders", "both sides"), in the
     order the pair was first named: its persons when `names_persons`, else its states."""
-    if len(focus.countries) < 2:
-        return []
-    first_seen = {c: min(m.start for m in mentions if m.country == c) for c in focus.countries[:2]}
-    pair = sorted(focus.countries[:2], key=lambda c: first_seen[c])
+    in_focus: list[str] = []
+    if len(focus.countries) >= 2:
+        first_seen = {c: min(m.start for m in mentions if m.country == c)
+                      for c in focus.countries[:2]}
+        in_focus = sorted(focus.countries[:2], key=lambda c: first_seen[c])
     found: list[Mention] = []
     for sentence in analysis.sentences:
         for match in phrases.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             phrase = match.group(0)
             persons = names_persons(match)
+            pair, named = in_focus, dict(focus.persons)
+            if not pair:  # no pair in focus: the two sides named just before the phrase
+                pair, named = _pair_before(analysis, mentions, sentence.index, start)
             for country in pair:
-                person = focus.persons.get(country) if persons else None
+                person = named.get(country) if persons else None
                 rule = f"{phrase!r} -> the pair in focus"
                 if person is not None:
                     found.append(
@@ -170,6 +174,29 @@ def pair_mentions(
                         Mention(start, end, phrase, "state", country, country, None, "GOV", rule)
                     )
     return found
+
+
+def _pair_before(
+    analysis: Analysis, mentions: list[Mention], sentence: int, at: int
+) -> tuple[list[str], dict[str, Mention]]:
+    """The two countries whose actors the phrase's sentence (or the one before) names before
+    it, in the order named, and the person named for each: "Tokayev hosted Xi in Astana, and
+    the two presidents signed …" when the article as a whole has no pair in focus."""
+    window = analysis.sentences[max(0, sentence - 1)].start
+    countries: list[str] = []
+    persons: dict[str, Mention] = {}
+    for mention in mentions:
+        if not (window <= mention.start < at) or not mention.country:
+            continue
+        if mention.kind not in {"person", "state"}:
+            continue
+        if mention.country not in countries:
+            countries.append(mention.country)
+        if mention.kind == "person" and mention.entity:
+            persons[mention.country] = mention
+    if len(countries) != 2:
+        return [], {}
+    return countries, persons
 
 
 def _resolve_bare_titles(mentions: list[Mention], focus: Focus) -> list[Mention]:
