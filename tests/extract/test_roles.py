@@ -241,3 +241,10 @@ def test_a_noun_triggers_own_preposition_names_its_target(code) -> None:  # type
     trips = [e for e in result.events if e.cameo == "042"]
     assert [(_key(e.source), e.target and e.target.country) for e in trips] == [
         (MIRZIYOYEV, "KAZ")]
+
+
+def test_a_purpose_infinitive_after_a_dated_object_takes_the_main_subject(code) -> None:  # type: ignore[no-untyped-def]
+    result = code(_LEAD + "Kassym-Jomart Tokayev telephoned Vladimir Putin on Monday to "
+                  "congratulate him on his re-election.")
+    praise = [e for e in result.events if e.cameo == "051"]
+    assert [_roles(e)[:2] for e in praise] == [(TOKAYEV, PUTIN)]

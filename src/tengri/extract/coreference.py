@@ -28,7 +28,8 @@ _FUNCTION_WORDS = frozenset(
 # A verb right before "him"/"her" makes it an object: "greeted him", "welcomed her".
 _OBJECT_PRONOUN = re.compile(
     r"\b[a-z]+(?:ed|es|s)\s+$|\b(?:met|told|gave|sent|took|brought|"
-    r"thanked|invited|received|hosted|greeted|welcomed)\s+$",
+    r"thanked|invited|received|hosted|greeted|welcomed)\s+$|"
+    r"\bto\s+[a-z]+\s+$",  # an infinitive: "to congratulate him"
     re.IGNORECASE,
 )
 _GUEST = re.compile(

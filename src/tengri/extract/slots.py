@@ -81,6 +81,10 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 _THAT_CLAUSE_TYPES = frozenset({"REQUEST", "THREATEN"})
+# between a verb's object and a purpose infinitive: "telephoned Putin (on Monday) to congratulate"
+_OBJECT_THEN_TO = re.compile(
+    r"\s+(?:(?:on|last|this|late\s+on|early\s+on)\s+[A-Z]?\w+\s+|again\s+|also\s+)?to\s+"
+)
 _RELATIVE_WHO = re.compile(r"\s*,\s*who\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:[\w-]+\s+){0,2}$")
 _PRONOUN_POSSESSOR = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -304,7 +308,7 @@ class _Slots:
         if not objects:
             return None
         last = objects[-1]
-        if not re.fullmatch(r"\s+to\s+", self.text[last.end : self.trigger.start]):
+        if not _OBJECT_THEN_TO.fullmatch(self.text[last.end : self.trigger.start]):
             return None
         if _OBJECT_CONTROL.search(
             self.text[max(self.sentence.start, last.start - 30) : last.start]
