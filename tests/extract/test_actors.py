@@ -212,3 +212,15 @@ def test_the_two_presidents_are_the_two_named_just_before_when_nothing_is_in_foc
     signed = [e for e in code(text).events if e.cameo == "057"]
     assert [(e.source and e.source.id, e.target and e.target.id) for e in signed] == [
         (TOKAYEV, MIRZIYOYEV)]
+
+
+def test_his_counterpart_with_no_state_named_is_the_other_side(code) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kassym-Jomart Tokayev arrived in Tashkent on Monday for talks with Shavkat "
+            "Mirziyoyev. Mirziyoyev thanked his counterpart and invited him to the Tashkent "
+            "investment forum.")
+    result = code(text)
+    thanks = [e for e in result.events if e.cameo == "051"]
+    invites = [e for e in result.events if e.type == "AGREE"]
+    assert [(e.source and e.source.id, e.target and e.target.id) for e in thanks] == [
+        (MIRZIYOYEV, TOKAYEV)]
+    assert [e.source and e.source.id for e in invites] == [MIRZIYOYEV]

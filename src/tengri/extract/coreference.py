@@ -34,7 +34,9 @@ _OBJECT_PRONOUN = re.compile(
 )
 _GUEST = re.compile(
     r"\b(?:his|her|their|the)\s+(?:\w+\s+)?(?:guests?|visitors?)\b|"
-    r"\bthe\s+visiting\s+(?:president|leader|prime\s+minister|premier|minister)\b",
+    r"\bthe\s+visiting\s+(?:president|leader|prime\s+minister|premier|minister)\b|"
+    # with no state named ("thanked his counterpart", "his host"): the other side
+    r"\b(?:his|her|their)\s+(?:counterparts?|hosts?)\b",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?P<p>he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
@@ -233,8 +235,9 @@ _TITLES = frozenset(
 
 
 def _guests(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
-    """ "his guest", "the visiting president": the last person named from another country than
-    the one who receives them (the first person of the sentence)."""
+    """ "his guest", "the visiting president", "his counterpart", "his host": the last person
+    named from another country than the sentence's first person (the one who receives, thanks
+    or meets them)."""
     found: list[Mention] = []
     persons = [m for m in mentions if m.kind in {"person", "office"} and m.entity]
     for sentence in analysis.sentences:

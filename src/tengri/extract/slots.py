@@ -85,6 +85,7 @@ _THAT_CLAUSE_TYPES = frozenset({"REQUEST", "THREATEN"})
 _OBJECT_THEN_TO = re.compile(
     r"\s+(?:(?:on|last|this|late\s+on|early\s+on)\s+[A-Z]?\w+\s+|again\s+|also\s+)?to\s+"
 )
+_OBJECT_PHRASE = re.compile(r"(?:his|her|their)\s")  # "his counterpart" after a verb
 _RELATIVE_WHO = re.compile(r"\s*,\s*who\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:[\w-]+\s+){0,2}$")
 _PRONOUN_POSSESSOR = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -342,6 +343,8 @@ class _Slots:
         left, _ = self.clause
         before = [m for m in self.mentions if left <= m.start and m.end <= self.trigger.start]
         for mention in reversed(before):
+            if _OBJECT_PHRASE.match(mention.text) and self.text[left : mention.start].strip():
+                continue  # "thanked his counterpart and invited him": an object, not a subject
             if mention.rule.startswith("adjective of") and self._people(mention):
                 return [self._people(mention)]  # type: ignore[list-item]
             if mention.rule.startswith("adjective of"):
