@@ -224,3 +224,11 @@ def test_his_counterpart_with_no_state_named_is_the_other_side(code) -> None:  #
     assert [(e.source and e.source.id, e.target and e.target.id) for e in thanks] == [
         (MIRZIYOYEV, TOKAYEV)]
     assert [e.source and e.source.id for e in invites] == [MIRZIYOYEV]
+
+
+def test_the_two_men_are_the_pair(code) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kassym-Jomart Tokayev met Shavkat Mirziyoyev in Tashkent on Monday, and the two men "
+            "signed a treaty on water sharing.")
+    signed = [e for e in code(text).events if e.cameo == "057"]
+    assert [(e.source and e.source.id, e.target and e.target.id) for e in signed] == [
+        (TOKAYEV, MIRZIYOYEV)]

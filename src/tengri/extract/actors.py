@@ -30,12 +30,17 @@ from tengri.kb.mentions import find_atoms
 # Phrases that stand for the pair of states (or of their leaders) in focus.
 _PAIR = re.compile(
     r"\b(?:the\s+two|both)\s+(?P<noun>leaders|sides|countries|heads\s+of\s+state|presidents|"
+    r"men|women|premiers|chancellors|"
     r"nations|states|neighbou?rs|governments|parties|capitals|ministers|foreign\s+ministers|"
     r"prime\s+ministers)\b|\bthe\s+(?P<noun2>sides|parties)\b",
     re.IGNORECASE,
 )
 _PERSON_NOUNS = {
     "leaders",
+    "men",
+    "women",
+    "premiers",
+    "chancellors",
     "presidents",
     "heads of state",
     "ministers",
