@@ -281,3 +281,22 @@ def test_any_arrival_order_gives_the_same_events(rng: random.Random) -> None:
     shuffled = mentions[:]
     rng.shuffle(shuffled)
     assert _partition(shuffled) == _partition(mentions)
+
+
+def test_merging_reads_the_users_kb_files_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # a leader known only from the user's --kb files is one side with their state in merging
+    from tengri.store.merging import _leaders, use_kb
+
+    (tmp_path / "persons-mine.csv").write_text(
+        "id,name,country,source\nperson:jane-roe,Jane Roe,KAZ,my notes\n", encoding="utf-8")
+    (tmp_path / "terms.yaml").write_text(
+        "terms:\n  - {office: KAZ.head_of_government, person: person:jane-roe, "
+        "start: 2031-01-01, source: hypothetical}\n", encoding="utf-8")
+    day = dt.date(2031, 6, 1)
+    try:
+        use_kb(())
+        assert "person:jane-roe" not in _leaders("KAZ", day)
+        use_kb((tmp_path,))
+        assert "person:jane-roe" in _leaders("KAZ", day)
+    finally:
+        use_kb(())

@@ -226,8 +226,10 @@ def run_corpus(specs: Sequence[str], options: RunOptions,
         run.manifest.set_started(started.isoformat())
         if options.db:
             from tengri.store import open_store
+            from tengri.store.merging import use_kb
 
             store = open_store(options.db, options.settings)
+            use_kb(options.settings.kb_paths)
             run.loader = StoreLoader(store, list(specs), {
                 "engine": options.engine, "partition_size": options.partition_size,
                 "kb": [str(p) for p in options.settings.kb_paths]})

@@ -41,6 +41,7 @@ from tengri.store.documents import (
     learn_url,
     replace_document,
 )
+from tengri.store.merging import use_kb
 from tengri.store.records import store_records
 from tengri.store.schema import event_mentions, events, ingest_runs, quarantine
 from tengri.store.workers import Extractor, Prepared, Task
@@ -208,6 +209,7 @@ def ingest(store: Store, inputs: Iterable[LoadedInput], *, kb_paths: tuple[Path,
            progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
     """Code and store every document of `inputs`; see the module's docstring."""
     started = time.monotonic()
+    use_kb(kb_paths)  # merging decides with the same knowledge base the documents are coded with
     summary = IngestSummary(start_run(store, sources, options or {}))
     skipped: list[Skipped] = []
     batch: list[Prepared] = []

@@ -22,6 +22,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -228,10 +229,23 @@ def _side(a: Party | None, b: Party | None) -> tuple[str, float, str | None]:
 _LEADING_ROLES = frozenset({"head_of_state", "head_of_government"})
 
 
+_KB_PATHS: tuple[Path, ...] = ()
+
+
+def use_kb(paths: Sequence[Path | str]) -> None:
+    """Let merging read the knowledge base the run codes with (the shipped one plus the user's
+    `--kb` files), so a leader the user added is one side with their state here too."""
+    global _KB_PATHS
+    wanted = tuple(Path(p) for p in paths)
+    if wanted != _KB_PATHS:
+        _KB_PATHS = wanted
+        _leaders.cache_clear()
+
+
 @functools.lru_cache(maxsize=4096)
 def _leaders(state: str, on: dt.date) -> frozenset[str]:
-    """Who led `state` on a day: its head of state and of government, by the shipped KB."""
-    kb = load_kb()
+    """Who led `state` on a day: its head of state and of government, by the run's KB."""
+    kb = load_kb(_KB_PATHS)
     terms = (kb.holder(o.id, on) for o in kb.offices_of(state)
              if o.leader or _LEADING_ROLES & set(o.roles))
     return frozenset(t.person for t in terms if t is not None)
