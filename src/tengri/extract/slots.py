@@ -282,20 +282,7 @@ class _Slots:
         ]
         if not before:
             return []
-        mention = before[-1]
-        return [
-            Mention(
-                mention.start,
-                mention.end,
-                mention.text,
-                "state",
-                mention.country,
-                mention.country,
-                None,
-                "GOV",
-                f"adjective of {mention.country}",
-            )
-        ]
+        return [adjective_as_state(before[-1])]
 
     def infinitive_subject(self) -> list[Mention] | None:
         """ "Nazarbayev phoned Putin to congratulate him": a purpose infinitive after an object
