@@ -35,9 +35,11 @@ def _env(tmp_path: Path) -> dict[str, str]:
     return {**os.environ, "TENGRI_DATA_DIR": str(tmp_path / "data"), "PYTHONUNBUFFERED": "1"}
 
 
-def _ingest(db: str, corpus: Path, tmp_path: Path, *extra: str) -> subprocess.Popen[bytes]:
+def _ingest(db: str, corpus: Path, tmp_path: Path, *extra: str,
+            batch_size: int = 8) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        tengri_command("ingest", str(corpus), "--db", db, "--batch-size", "8", *extra),
+        tengri_command("ingest", str(corpus), "--db", db, "--batch-size", str(batch_size),
+                       *extra),
         env=_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -119,7 +121,9 @@ def test_a_reader_gets_answers_while_an_ingest_writes(
         db_url: str, generated_corpus: tuple[Path, list[str]], tmp_path: Path) -> None:
     corpus, ids = generated_corpus
     open_store(db_url).close()
-    writer = _ingest(db_url, corpus, tmp_path)
+    # one document per commit, coded in the writer's own process: the writing spans seconds
+    # (160 commits), so a reader slowed by a loaded machine still sees it under way
+    writer = _ingest(db_url, corpus, tmp_path, "--workers", "1", batch_size=1)
     answers, errors, seen = 0, [], []
     try:
         while writer.poll() is None:
